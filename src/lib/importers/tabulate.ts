@@ -1,0 +1,116 @@
+/**
+ * Decoded text → a grid of string cells with the line each row starts on, via PapaParse.
+ * Delimiter is sniffed (`,`, `;`, tab) because spreadsheet programs in comma-decimal locales
+ * re-save CSVs with semicolons. A leading `sep=X` line (Excel's hint, written by Meta Business
+ * Suite) fixes the delimiter and stays in the grid as a preamble row for detection to see.
+ */
+import Papa from 'papaparse';
+import type { RowIssue } from '../domain/model';
+import type { Table } from './types';
+
+export interface TabulateResult {
+	table: Table;
+	issues: RowIssue[];
+}
+
+function lineStarts(text: string): number[] {
+	const starts = [0];
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+	return starts;
+}
+
+/** 1-based line of a character offset, by binary search over line starts. */
+function lineAt(starts: number[], offset: number): number {
+	let lo = 0;
+	let hi = starts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (starts[mid] <= offset) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo + 1;
+}
+
+const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
+
+/** Count a delimiter outside double quotes on one line. */
+function countOutsideQuotes(line: string, delimiter: string): number {
+	let count = 0;
+	let quoted = false;
+	for (const char of line) {
+		if (char === '"') quoted = !quoted;
+		else if (char === delimiter && !quoted) count++;
+	}
+	return count;
+}
+
+/**
+ * PapaParse's own guess is thrown off by decimal commas inside `;`-separated rows, so score each
+ * candidate over the first lines: the one that splits the most lines into the same number of
+ * fields wins; ties go to the comma, the platforms' own choice.
+ */
+export function guessDelimiter(text: string): string {
+	const lines = text.slice(0, 64 * 1024).split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 12);
+	let best = ',';
+	let bestScore = -1;
+	for (const delimiter of CANDIDATE_DELIMITERS) {
+		const counts = lines.map((line) => countOutsideQuotes(line, delimiter)).filter((n) => n > 0);
+		if (counts.length === 0) continue;
+		const modal = counts.sort((a, b) => counts.filter((n) => n === b).length - counts.filter((n) => n === a).length)[0];
+		const score = counts.filter((n) => n === modal).length * 1000 + modal;
+		if (score > bestScore) {
+			best = delimiter;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+export function tabulateText(
+	text: string,
+	fileName: string,
+	encoding: string,
+	containerName?: string
+): TabulateResult {
+	const sepHint = /^\s*"?sep=(.)"?\s*\r?\n/i.exec(text);
+	const delimiter = sepHint ? sepHint[1] : guessDelimiter(text);
+	const starts = lineStarts(text);
+	const rows: string[][] = [];
+	const lineOf: number[] = [];
+	const issues: RowIssue[] = [];
+	let rowStart = 0;
+
+	Papa.parse<string[]>(text, {
+		header: false,
+		skipEmptyLines: false,
+		delimiter,
+		step(result) {
+			const row = result.data;
+			const line = lineAt(starts, rowStart);
+			rowStart = result.meta.cursor;
+			// the newline that ends this row belongs to it; skip it for the next row's start
+			if (text.charCodeAt(rowStart) === 13) rowStart++;
+			if (text.charCodeAt(rowStart) === 10) rowStart++;
+			for (const error of result.errors) {
+				// Papa reports "TooFewFields"/"TooManyFields" for ragged rows; ragged rows are normal
+				// in exports (trailing empty columns get trimmed by spreadsheet programs).
+				if (error.type === 'FieldMismatch') continue;
+				issues.push({
+					line,
+					severity: 'error',
+					message:
+						error.code === 'MissingQuotes'
+							? 'A quoted field is never closed (malformed quoting); the rest of the file cannot be read reliably.'
+							: error.code === 'InvalidQuotes'
+								? 'Malformed quoting: a quote appears inside a field that is not quoted properly.'
+								: `CSV could not be read here: ${error.message}.`
+				});
+			}
+			if (row.length === 1 && row[0] === '') return; // blank line
+			rows.push(row);
+			lineOf.push(line);
+		}
+	});
+
+	return { table: { fileName, containerName, rows, lineOf, encoding }, issues };
+}

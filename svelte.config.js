@@ -1,0 +1,33 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		// Every route is prerendered and every URL is relative, so the build works from any
+		// sub-path of any static host. No fallback page: SPA fallbacks always use absolute paths.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		paths: { relative: true },
+		csp: {
+			mode: 'hash',
+			// Nothing may be loaded from, or sent to, another origin. Kit writes this as a <meta> tag
+			// on each prerendered page and adds hashes for its own inline bootstrap script.
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['none']
+			}
+		}
+	}
+};
+
+export default config;
