@@ -1,0 +1,43 @@
+import { expect, test } from './fixtures';
+
+const ROUTES = [
+	{ path: './', heading: /Chorus|Welcome/ },
+	{ path: './import/', heading: /Import/ },
+	{ path: './imports/', heading: /Import history/ },
+	{ path: './dashboard/', heading: /Dashboard/ },
+	{ path: './accounts/', heading: /Accounts/ },
+	{ path: './board/', heading: /Consolidation board/ },
+	{ path: './account/', heading: /Account/ }
+];
+
+test.describe('app shell under a sub-path', () => {
+	for (const route of ROUTES) {
+		test(`${route.path} renders on a deep link and after a reload`, async ({ page }) => {
+			const response = await page.goto(route.path);
+			expect(response?.status()).toBe(200);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+			await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+			await expect(page.locator('footer')).toContainText(/Chorus \d+\.\d+\.\d+/);
+			await page.reload();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
+		});
+	}
+
+	test('navigation works with the keyboard alone', async ({ page }) => {
+		await page.goto('./');
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		await nav.getByRole('link', { name: 'Board', exact: true }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/deep\/sub\/path\/board\/$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Consolidation board/);
+		await expect(nav.getByRole('link', { name: 'Board', exact: true })).toHaveAttribute('aria-current', 'page');
+	});
+
+	test('every page carries a Content-Security-Policy that forbids other origins', async ({ page }) => {
+		await page.goto('./dashboard/');
+		const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+		expect(csp).toContain("default-src 'self'");
+		expect(csp).toContain("connect-src 'self'");
+		expect(csp).not.toMatch(/https?:/);
+	});
+});
