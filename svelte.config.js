@@ -9,6 +9,9 @@ const config = {
 		// sub-path of any static host. No fallback page: SPA fallbacks always use absolute paths.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		paths: { relative: true },
+		// registered by the app itself (src/lib/state/app-update.svelte.ts) so that a new version
+		// is announced and applied on the user's word, never in the middle of an import
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			// Nothing may be loaded from, or sent to, another origin. Kit writes this as a <meta> tag

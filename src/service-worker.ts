@@ -1,0 +1,55 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+// Caches the whole app at install so Chorus opens and works offline after the first visit, from
+// any sub-path: $service-worker entries are already prefixed with the runtime base.
+import { build, files, prerendered, version } from '$service-worker';
+
+const self = globalThis.self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `chorus-${version}`;
+const ASSETS = [...build, ...files, ...prerendered];
+const ASSET_SET = new Set(ASSETS);
+
+self.addEventListener('install', (event) => {
+	// No skipWaiting here: a new version waits until the user agrees to reload (never mid-import).
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
+});
+
+self.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+			.then(() => self.clients.claim())
+	);
+});
+
+self.addEventListener('message', (event) => {
+	if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== self.location.origin) return;
+
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			// directory URLs (…/board/) are stored as prerendered paths with a trailing slash
+			if (ASSET_SET.has(url.pathname)) {
+				const hit = await cache.match(url.pathname);
+				if (hit) return hit;
+			}
+			try {
+				return await fetch(request);
+			} catch (error) {
+				const hit = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(url.pathname));
+				if (hit) return hit;
+				throw error;
+			}
+		})()
+	);
+});
