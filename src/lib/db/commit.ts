@@ -1,0 +1,303 @@
+/**
+ * Saves a confirmed batch of parsed files: import records, accounts, one columnar layer per
+ * (import, account, metric), post layers, breakdowns, and the merged records for exactly the
+ * (account, metric, year) keys and accounts the batch touches. All of it in one read-write
+ * transaction: either the whole batch is stored or nothing is.
+ *
+ * The transaction holds only Dexie calls. Everything else (parsing, hashing, building typed arrays)
+ * happens before it opens, because awaiting anything else inside would let IndexedDB auto-commit
+ * halfway.
+ */
+import type { AccountRef } from '../domain/model';
+import type {
+	AccountRecord,
+	BreakdownRecord,
+	ImportCounts,
+	ImportRecord,
+	PostLayerRecord,
+	SeriesLayerRecord
+} from '../schemas/db-records';
+import type { ChorusDatabase } from './database';
+import { toStorageError, type StorageError } from './errors';
+import { duplicateMessage, batchDuplicateMessage, EMPTY_FILE_MESSAGE } from './import-plan';
+import { newId } from './ids';
+import { postLayerId, seriesLayerId } from './merge';
+import { countWorkspaceChange, getMeta } from './meta';
+import { isEmptyItem, needsAccount, prepareItem, type ImportItem, type PreparedItem } from './prepare';
+import { MergeSession } from './session';
+
+/** Row issues kept per import record; a broken file can have one per row, which nobody reads past this. */
+export const MAX_STORED_ISSUES = 500;
+
+export interface CommitOptions {
+	/** Groups the imports of one drop; generated when not given. */
+	batchId?: string;
+	now?: Date;
+	/**
+	 * Test seam: runs inside the transaction after the layers are written and before the merged
+	 * records are. Throwing here aborts the whole batch, as any failure at that point would.
+	 */
+	afterLayersWritten?: () => void;
+}
+
+export interface CommittedImport {
+	importId: number;
+	fileName: string;
+	accountIds: string[];
+	counts: ImportCounts;
+}
+
+export interface SkippedItem {
+	fileName: string;
+	sha256: string;
+	reason: 'duplicate' | 'empty';
+	message: string;
+	/** For a duplicate of something stored: the import that already holds this content. */
+	existingImportId: number | null;
+}
+
+export type CommitResult =
+	| { ok: true; batchId: string; imported: CommittedImport[]; skipped: SkippedItem[]; createdAccountIds: string[] }
+	| { ok: false; error: StorageError };
+
+function clean(text: string | undefined): string | null {
+	const trimmed = text?.trim();
+	return trimmed ? trimmed : null;
+}
+
+export function newImportedAccount(id: string, ref: AccountRef, at: string): AccountRecord {
+	const handle = clean(ref.handle)?.replace(/^@/, '') ?? null;
+	const externalId = clean(ref.externalId);
+	return {
+		id,
+		platform: ref.platform,
+		handle,
+		displayName: clean(ref.displayName) ?? handle ?? externalId ?? id,
+		externalId,
+		url: '',
+		owner: '',
+		admins: [],
+		segments: [],
+		productLines: [],
+		regions: [],
+		languages: [],
+		purpose: '',
+		notes: '',
+		origin: 'import',
+		createdAt: at,
+		updatedAt: at,
+		editedAt: null
+	};
+}
+
+/**
+ * Identity details a later file adds to an existing account: only fields that are still empty, and
+ * the display name only while it is the stand-in taken from the handle and nobody has edited the account.
+ */
+export function fillAccountIdentity(account: AccountRecord, ref: AccountRef, at: string): AccountRecord | null {
+	const next = { ...account };
+	const handle = clean(ref.handle)?.replace(/^@/, '') ?? null;
+	const externalId = clean(ref.externalId);
+	const displayName = clean(ref.displayName);
+	if (next.handle === null && handle) next.handle = handle;
+	if (next.externalId === null && externalId) next.externalId = externalId;
+	const nameIsStandIn = [account.handle, account.externalId, account.id].includes(account.displayName);
+	if (displayName && account.editedAt === null && nameIsStandIn && displayName !== account.displayName) {
+		next.displayName = displayName;
+	}
+	const changed = next.handle !== account.handle || next.externalId !== account.externalId || next.displayName !== account.displayName;
+	if (!changed) return null;
+	next.updatedAt = at;
+	return next;
+}
+
+export async function commitImport(
+	database: ChorusDatabase,
+	items: readonly ImportItem[],
+	options: CommitOptions = {}
+): Promise<CommitResult> {
+	const at = (options.now ?? new Date()).toISOString();
+	const batchId = options.batchId ?? newId();
+	const prepared = items.map(prepareItem);
+
+	const tables = [
+		database.accounts,
+		database.imports,
+		database.seriesLayers,
+		database.series,
+		database.postLayers,
+		database.posts,
+		database.breakdowns,
+		database.meta
+	];
+	try {
+		return await database.transaction('rw', tables, async (): Promise<CommitResult> => {
+			const stored = await database.imports
+				.where('sha256')
+				.anyOf(prepared.map((item) => item.contentKey))
+				.toArray();
+			const storedBySha = new Map(stored.map((record) => [record.sha256, record]));
+			const firstInBatch = new Map<string, string>();
+			const skipped: SkippedItem[] = [];
+			const toCommit: PreparedItem[] = [];
+			for (const item of prepared) {
+				const { contentKey: sha256 } = item;
+				const { fileName } = item.item;
+				const existing = storedBySha.get(sha256);
+				if (existing || firstInBatch.has(sha256)) {
+					skipped.push({
+						fileName,
+						sha256,
+						reason: 'duplicate',
+						message: existing ? duplicateMessage(existing) : batchDuplicateMessage(firstInBatch.get(sha256)!),
+						existingImportId: existing?.id ?? null
+					});
+				} else if (isEmptyItem(item)) {
+					skipped.push({ fileName, sha256, reason: 'empty', message: EMPTY_FILE_MESSAGE, existingImportId: null });
+				} else {
+					toCommit.push(item);
+				}
+				if (!firstInBatch.has(sha256)) firstInBatch.set(sha256, fileName);
+			}
+			// checked after de-duplication: a stored file needs no account chosen again
+			const unresolved = toCommit.filter(needsAccount);
+			if (unresolved.length > 0) return accountMissing(unresolved);
+			if (toCommit.length === 0) return { ok: true, batchId, imported: [], skipped, createdAccountIds: [] };
+
+			const createdAccountIds = await upsertAccounts(database, toCommit, at);
+
+			const drafts: Omit<ImportRecord, 'id'>[] = toCommit.map((item) => {
+				const { parsed } = item.item;
+				const issues = [...parsed.issues, ...item.issues];
+				return {
+					fileName: item.item.fileName,
+					size: item.item.size,
+					sha256: item.contentKey,
+					format: parsed.format,
+					formatLabel: parsed.formatLabel,
+					platform: parsed.platform,
+					encoding: parsed.encoding,
+					accountIds: [...item.accounts.keys()],
+					accountOverride: item.item.accountOverride ?? null,
+					rowCount: parsed.rowCount,
+					firstDay: item.firstDay,
+					lastDay: item.lastDay,
+					coversUntil: parsed.coversUntil,
+					counts: { seriesPoints: 0, posts: 0, breakdowns: 0, newDays: 0, overlapDays: 0, updatedPosts: 0 },
+					issues: issues.slice(0, MAX_STORED_ISSUES),
+					issueCount: issues.length,
+					importedAt: at,
+					batchId
+				};
+			});
+			const importIds = await database.imports.bulkAdd(drafts, { allKeys: true });
+
+			const session = await MergeSession.load(database, toCommit);
+			const finals: ImportRecord[] = [];
+			const layerRecords: SeriesLayerRecord[] = [];
+			const postLayerRecords: PostLayerRecord[] = [];
+			const breakdownDrafts: Omit<BreakdownRecord, 'id'>[] = [];
+			toCommit.forEach((item, index) => {
+				const importId = importIds[index];
+				const record: ImportRecord = { ...drafts[index], id: importId };
+				const rank = session.addImport(record);
+				const counts: ImportCounts = {
+					seriesPoints: item.seriesPoints,
+					posts: item.postCount,
+					breakdowns: item.breakdowns.length,
+					newDays: 0,
+					overlapDays: 0,
+					updatedPosts: 0
+				};
+				for (const layer of item.layers) {
+					const tally = session.applyLayer(layer, rank);
+					counts.newDays += tally.filled;
+					counts.overlapDays += tally.overlapped;
+					layerRecords.push({
+						id: seriesLayerId(importId, layer.accountId, layer.metric),
+						importId,
+						accountId: layer.accountId,
+						metric: layer.metric,
+						startDay: layer.startDay,
+						values: layer.values
+					});
+				}
+				for (const [accountId, preparedPosts] of item.posts) {
+					const posts = preparedPosts.map((post) => ({ ...post, sourceImportId: importId }));
+					counts.updatedPosts += session.applyPosts(accountId, posts, rank).replaced;
+					postLayerRecords.push({ id: postLayerId(importId, accountId), importId, accountId, posts });
+				}
+				for (const breakdown of item.breakdowns) breakdownDrafts.push({ ...breakdown, importId });
+				finals.push({ ...record, counts });
+			});
+
+			await database.seriesLayers.bulkAdd(layerRecords);
+			await database.postLayers.bulkAdd(postLayerRecords);
+			await database.breakdowns.bulkAdd(breakdownDrafts);
+			options.afterLayersWritten?.();
+			await database.series.bulkPut(session.changedSeries());
+			await database.posts.bulkPut(session.changedPosts());
+			await database.imports.bulkPut(finals);
+			await rememberAccountChoices(database, toCommit);
+			await countWorkspaceChange(database);
+
+			return {
+				ok: true,
+				batchId,
+				imported: finals.map((record) => ({
+					importId: record.id,
+					fileName: record.fileName,
+					accountIds: record.accountIds,
+					counts: record.counts
+				})),
+				skipped,
+				createdAccountIds
+			};
+		});
+	} catch (error) {
+		return { ok: false, error: toStorageError(error, 'import') };
+	}
+}
+
+function accountMissing(items: readonly PreparedItem[]): CommitResult {
+	const names = items.map((item) => `“${item.item.fileName}”`).join(', ');
+	const one = items.length === 1;
+	return {
+		ok: false,
+		error: {
+			kind: 'account-missing',
+			message: `Choose the account for ${names} first: ${one ? 'it does' : 'they do'} not say whose data ${one ? 'it is' : 'they are'}. Nothing was saved.`
+		}
+	};
+}
+
+/** Creates the accounts the batch introduces and fills empty identity fields of known ones. */
+async function upsertAccounts(database: ChorusDatabase, items: readonly PreparedItem[], at: string): Promise<string[]> {
+	const refs = new Map<string, AccountRef>();
+	for (const item of items) for (const [id, ref] of item.accounts) if (!refs.has(id)) refs.set(id, ref);
+	const ids = [...refs.keys()];
+	const existing = await database.accounts.bulkGet(ids);
+	const writes: AccountRecord[] = [];
+	const created: string[] = [];
+	ids.forEach((id, index) => {
+		const account = existing[index];
+		if (!account) {
+			writes.push(newImportedAccount(id, refs.get(id)!, at));
+			created.push(id);
+			return;
+		}
+		const filled = fillAccountIdentity(account, refs.get(id)!, at);
+		if (filled) writes.push(filled);
+	});
+	if (writes.length > 0) await database.accounts.bulkPut(writes);
+	return created;
+}
+
+/** A file that named no account and got one from the person: suggest the same one for its kind next time. */
+async function rememberAccountChoices(database: ChorusDatabase, items: readonly PreparedItem[]): Promise<void> {
+	const choices = items.filter((item) => item.item.accountOverride && item.item.parsed.account === null);
+	if (choices.length === 0) return;
+	const resolutions = await getMeta(database, 'accountResolutions');
+	for (const item of choices) resolutions[item.signature] = item.item.accountOverride!;
+	await database.meta.put({ key: 'accountResolutions', value: resolutions });
+}

@@ -1,0 +1,663 @@
+/**
+ * Plain async reads and writes over the Chorus database. Reads are what the UI wraps in `Live` (a
+ * Dexie liveQuery), so they only call Dexie; every record they return has been checked against its
+ * schema. Each write that changes the workspace runs in its own transaction together with the
+ * change counter, so "changes since your last snapshot" is always exact.
+ */
+import type { z } from 'zod';
+import type { DayNumber } from '../domain/days';
+import { METRIC_KEYS, isMetricKey, type MetricKey } from '../domain/metrics';
+import { accountIdOf, type AccountRef } from '../domain/model';
+import {
+	ACCOUNT_LIST_FIELDS,
+	accountRecordSchema,
+	annotationRecordSchema,
+	breakdownRecordSchema,
+	decisionHistoryRecordSchema,
+	decisionRecordSchema,
+	importRecordSchema,
+	mappingPresetRecordSchema,
+	northStarRecordSchema,
+	postsRecordSchema,
+	seriesRecordShapeSchema,
+	type AccountListField,
+	type AccountRecord,
+	type AnnotationRecord,
+	type BoardColumn,
+	type BreakdownRecord,
+	type DecisionHistoryRecord,
+	type DecisionRecord,
+	type ImportRecord,
+	type MappingPresetRecord,
+	type NorthStarRecord,
+	type SeriesRecord,
+	type StoredPost
+} from '../schemas/db-records';
+import type { ChorusDatabase } from './database';
+import { StoredDataError } from './errors';
+import { newId } from './ids';
+import { outranks, parseSeriesRecordId, rankOfImport, yearStartDay } from './merge';
+import { countWorkspaceChange, getMeta } from './meta';
+
+export { getMeta, setMeta, markSnapshotExported } from './meta';
+
+function checked<S extends z.ZodType>(schema: S, table: string, keyOf: (record: unknown) => unknown) {
+	return (records: readonly unknown[]): z.infer<S>[] =>
+		records.map((record) => {
+			const result = schema.safeParse(record);
+			if (result.success) return result.data;
+			const issue = result.error.issues[0];
+			throw new StoredDataError(table, keyOf(record), `${issue.path.join('.') || 'record'}: ${issue.message}`);
+		});
+}
+
+const keyField = (field: string) => (record: unknown) =>
+	record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[field] : undefined;
+
+const checkAccounts = checked(accountRecordSchema, 'accounts', keyField('id'));
+const checkImports = checked(importRecordSchema, 'imports', keyField('id'));
+const checkSeries = checked(seriesRecordShapeSchema, 'series', keyField('id'));
+const checkPosts = checked(postsRecordSchema, 'posts', keyField('accountId'));
+const checkBreakdowns = checked(breakdownRecordSchema, 'breakdowns', keyField('id'));
+const checkDecisions = checked(decisionRecordSchema, 'decisions', keyField('accountId'));
+const checkHistory = checked(decisionHistoryRecordSchema, 'decisionHistory', keyField('id'));
+const checkAnnotations = checked(annotationRecordSchema, 'annotations', keyField('id'));
+const checkNorthStars = checked(northStarRecordSchema, 'northStars', keyField('id'));
+const checkPresets = checked(mappingPresetRecordSchema, 'mappingPresets', keyField('id'));
+
+const metricOrder = new Map(METRIC_KEYS.map((metric, index) => [metric, index]));
+const byName = (a: AccountRecord, b: AccountRecord) =>
+	a.platform.localeCompare(b.platform) || a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id);
+
+// ───────────────────────────── accounts ─────────────────────────────
+
+export async function listAccounts(database: ChorusDatabase): Promise<AccountRecord[]> {
+	return checkAccounts(await database.accounts.toArray()).sort(byName);
+}
+
+export async function getAccount(database: ChorusDatabase, accountId: string): Promise<AccountRecord | undefined> {
+	const record = await database.accounts.get(accountId);
+	return record ? checkAccounts([record])[0] : undefined;
+}
+
+/** Inventory fields a person may edit. The id and platform stay: stored data points at the id. */
+export type AccountEdit = Partial<
+	Pick<
+		AccountRecord,
+		| 'handle'
+		| 'displayName'
+		| 'externalId'
+		| 'url'
+		| 'owner'
+		| 'admins'
+		| 'segments'
+		| 'productLines'
+		| 'regions'
+		| 'languages'
+		| 'purpose'
+		| 'notes'
+	>
+>;
+
+export interface AccountBulkEdit {
+	/** Fields set to the same value on every account. */
+	set?: AccountEdit;
+	/** Entries added to a list field, keeping what each account already has. */
+	add?: Partial<Record<AccountListField, string[]>>;
+	/** Entries taken out of a list field. */
+	remove?: Partial<Record<AccountListField, string[]>>;
+}
+
+function cleanList(values: readonly string[]): string[] {
+	return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
+}
+
+function applyEdit(account: AccountRecord, edit: AccountBulkEdit, at: string): AccountRecord {
+	const next: AccountRecord = { ...account, ...edit.set, updatedAt: at, editedAt: at };
+	for (const field of ACCOUNT_LIST_FIELDS) {
+		let list = next[field];
+		const added = edit.add?.[field];
+		const removed = edit.remove?.[field];
+		if (added) list = [...list, ...added];
+		if (removed) {
+			const drop = new Set(cleanList(removed));
+			list = list.filter((entry) => !drop.has(entry.trim()));
+		}
+		next[field] = cleanList(list);
+	}
+	return accountRecordSchema.parse(next);
+}
+
+/** Applies one edit to several accounts at once; returns how many were found and updated. */
+export async function bulkUpdateAccounts(
+	database: ChorusDatabase,
+	accountIds: readonly string[],
+	edit: AccountBulkEdit,
+	now: Date = new Date()
+): Promise<number> {
+	const at = now.toISOString();
+	return database.transaction('rw', database.accounts, database.meta, async () => {
+		const found = (await database.accounts.bulkGet([...accountIds])).filter((account) => account !== undefined);
+		if (found.length === 0) return 0;
+		await database.accounts.bulkPut(found.map((account) => applyEdit(account, edit, at)));
+		await countWorkspaceChange(database);
+		return found.length;
+	});
+}
+
+/** Edits one account's inventory fields; false when there is no such account. */
+export async function updateAccount(
+	database: ChorusDatabase,
+	accountId: string,
+	changes: AccountEdit,
+	now: Date = new Date()
+): Promise<boolean> {
+	return (await bulkUpdateAccounts(database, [accountId], { set: changes }, now)) === 1;
+}
+
+export type ManualAccountInput = AccountRef & AccountEdit;
+
+export type AddAccountResult = { ok: true; accountId: string } | { ok: false; message: string; existingId?: string };
+
+/** Adds an account that has no export yet (a channel known only from the inventory spreadsheet). */
+export async function addManualAccount(
+	database: ChorusDatabase,
+	input: ManualAccountInput,
+	now: Date = new Date()
+): Promise<AddAccountResult> {
+	// a blank form field means "not given", or it would shadow the next field in accountIdOf
+	const ref: AccountRef = {
+		platform: input.platform,
+		handle: input.handle?.trim() || undefined,
+		displayName: input.displayName?.trim() || undefined,
+		externalId: input.externalId?.trim() || undefined
+	};
+	const accountId = accountIdOf(ref);
+	if (!accountId) return { ok: false, message: 'Give the account a handle, a name or an ID so Chorus can tell it apart.' };
+	const at = now.toISOString();
+	return database.transaction('rw', database.accounts, database.meta, async (): Promise<AddAccountResult> => {
+		const existing = await database.accounts.get(accountId);
+		if (existing) {
+			return { ok: false, message: `“${existing.displayName}” is already in the inventory.`, existingId: accountId };
+		}
+		const handle = input.handle?.trim().replace(/^@/, '') || null;
+		const externalId = input.externalId?.trim() || null;
+		const base: AccountRecord = {
+			id: accountId,
+			platform: input.platform,
+			handle,
+			displayName: input.displayName?.trim() || handle || externalId || accountId,
+			externalId,
+			url: '',
+			owner: '',
+			admins: [],
+			segments: [],
+			productLines: [],
+			regions: [],
+			languages: [],
+			purpose: '',
+			notes: '',
+			origin: 'manual',
+			createdAt: at,
+			updatedAt: at,
+			editedAt: at
+		};
+		const { platform: _platform, ...edits } = input;
+		const record = applyEdit(base, { set: { ...edits, handle, externalId, displayName: base.displayName } }, at);
+		await database.accounts.add(record);
+		await countWorkspaceChange(database);
+		return { ok: true, accountId };
+	});
+}
+
+// ───────────────────────────── imports ─────────────────────────────
+
+/** Newest first. */
+export async function listImports(database: ChorusDatabase): Promise<ImportRecord[]> {
+	return checkImports(await database.imports.reverse().toArray());
+}
+
+export async function getImport(database: ChorusDatabase, importId: number): Promise<ImportRecord | undefined> {
+	const record = await database.imports.get(importId);
+	return record ? checkImports([record])[0] : undefined;
+}
+
+// ───────────────────────────── series ─────────────────────────────
+
+/** One metric of one account over every stored year, as contiguous columns. */
+export interface MergedSeries {
+	accountId: string;
+	metric: MetricKey;
+	/** values[i] and sources[i] are day startDay + i: the first day with a value. */
+	startDay: DayNumber;
+	/** NaN = no value that day (a gap, never a zero). */
+	values: Float64Array;
+	/** The import each value came from (0 = none): the provenance of every number shown. */
+	sources: Uint32Array;
+}
+
+export interface SeriesFilter {
+	accountIds?: readonly string[];
+	metric?: MetricKey;
+}
+
+async function readSeriesRecords(database: ChorusDatabase, filter: SeriesFilter): Promise<SeriesRecord[]> {
+	const { accountIds, metric } = filter;
+	if (accountIds && accountIds.length === 0) return [];
+	if (accountIds && metric) {
+		return database.series
+			.where('[accountId+metric]')
+			.anyOf(accountIds.map((accountId) => [accountId, metric]))
+			.toArray();
+	}
+	if (accountIds) return database.series.where('accountId').anyOf([...accountIds]).toArray();
+	if (metric) return database.series.where('metric').equals(metric).toArray();
+	return database.series.toArray();
+}
+
+/** Joins an (account, metric)'s year records into one span from its first to its last value. */
+function joinYears(records: SeriesRecord[]): MergedSeries | null {
+	records.sort((a, b) => a.year - b.year);
+	let firstDay = Number.POSITIVE_INFINITY;
+	let lastDay = Number.NEGATIVE_INFINITY;
+	for (const record of records) {
+		const start = yearStartDay(record.year);
+		const first = record.sources.findIndex((source) => source !== 0);
+		if (first === -1) continue;
+		firstDay = Math.min(firstDay, start + first);
+		lastDay = Math.max(lastDay, start + record.sources.findLastIndex((source) => source !== 0));
+	}
+	if (firstDay > lastDay) return null;
+	const length = lastDay - firstDay + 1;
+	const values = new Float64Array(length).fill(Number.NaN);
+	const sources = new Uint32Array(length);
+	for (const record of records) {
+		const start = yearStartDay(record.year);
+		// slot 365 exists in every record but is a real day only in leap years
+		const yearLength = yearStartDay(record.year + 1) - start;
+		const from = Math.max(firstDay, start) - start;
+		const to = Math.min(lastDay, start + yearLength - 1) - start;
+		if (from > to) continue;
+		values.set(record.values.subarray(from, to + 1), start + from - firstDay);
+		sources.set(record.sources.subarray(from, to + 1), start + from - firstDay);
+	}
+	return { accountId: records[0].accountId, metric: records[0].metric, startDay: firstDay, values, sources };
+}
+
+/** The merged series, per (account, metric), optionally only some accounts and/or one metric. */
+export async function getMergedSeries(database: ChorusDatabase, filter: SeriesFilter = {}): Promise<MergedSeries[]> {
+	const records = checkSeries(await readSeriesRecords(database, filter));
+	const groups = new Map<string, SeriesRecord[]>();
+	for (const record of records) {
+		const key = `${record.accountId}|${record.metric}`;
+		const group = groups.get(key);
+		if (group) group.push(record);
+		else groups.set(key, [record]);
+	}
+	const joined = [...groups.values()].map(joinYears).filter((series) => series !== null);
+	return joined.sort(
+		(a, b) => a.accountId.localeCompare(b.accountId) || metricOrder.get(a.metric)! - metricOrder.get(b.metric)!
+	);
+}
+
+/** Metrics that have stored values (for one account, or any), in catalogue order. */
+export async function listMetricsAvailable(database: ChorusDatabase, accountId?: string): Promise<MetricKey[]> {
+	const metrics =
+		accountId === undefined
+			? ((await database.series.orderBy('metric').uniqueKeys()) as string[])
+			: (await database.series.where('accountId').equals(accountId).primaryKeys()).map(
+					(id) => parseSeriesRecordId(id).metric
+				);
+	return [...new Set(metrics)].filter(isMetricKey).sort((a, b) => metricOrder.get(a)! - metricOrder.get(b)!);
+}
+
+// ───────────────────────────── posts and breakdowns ─────────────────────────────
+
+export async function getPosts(database: ChorusDatabase, accountId: string): Promise<StoredPost[]> {
+	const record = await database.posts.get(accountId);
+	return record ? checkPosts([record])[0].posts : [];
+}
+
+export async function getAllPosts(database: ChorusDatabase): Promise<StoredPost[]> {
+	return checkPosts(await database.posts.toArray()).flatMap((record) => record.posts);
+}
+
+export interface PostCount {
+	accountId: string;
+	posts: number;
+	firstDay: DayNumber | null;
+	lastDay: DayNumber | null;
+}
+
+export async function getPostCounts(database: ChorusDatabase): Promise<PostCount[]> {
+	return checkPosts(await database.posts.toArray()).map(({ accountId, posts }) => {
+		let firstDay: DayNumber | null = null;
+		let lastDay: DayNumber | null = null;
+		for (const { day } of posts) {
+			if (day === null) continue;
+			if (firstDay === null || day < firstDay) firstDay = day;
+			if (lastDay === null || day > lastDay) lastDay = day;
+		}
+		return { accountId, posts: posts.length, firstDay, lastDay };
+	});
+}
+
+/**
+ * An account's audience breakdowns by dimension and date. When two exports give the same snapshot
+ * (dimension, measure, unit and day), the newer export's is kept, as for series.
+ */
+export async function getBreakdowns(database: ChorusDatabase, accountId: string): Promise<BreakdownRecord[]> {
+	const records = checkBreakdowns(await database.breakdowns.where('accountId').equals(accountId).toArray());
+	const imports = await database.imports.bulkGet([...new Set(records.map((record) => record.importId))]);
+	const ranks = new Map(imports.filter((record) => record !== undefined).map((record) => [record.id, rankOfImport(record)]));
+	const lowest = { coversUntil: Number.NEGATIVE_INFINITY, importId: 0 };
+	const kept = new Map<string, BreakdownRecord>();
+	for (const record of records) {
+		const key = `${record.dimension}|${record.measure}|${record.unit}|${record.asOf}`;
+		const held = kept.get(key);
+		if (!held || outranks(ranks.get(record.importId) ?? lowest, ranks.get(held.importId) ?? lowest)) kept.set(key, record);
+	}
+	return [...kept.values()].sort(
+		(a, b) => a.dimension.localeCompare(b.dimension) || a.measure.localeCompare(b.measure) || a.asOf - b.asOf
+	);
+}
+
+// ───────────────────────────── workspace ─────────────────────────────
+
+export interface WorkspaceSummary {
+	accounts: number;
+	imports: number;
+	/** First and last day any stored import has data for. */
+	firstDay: DayNumber | null;
+	lastDay: DayNumber | null;
+	lastImportedAt: string | null;
+	posts: number;
+	breakdowns: number;
+	metrics: number;
+	changesSinceSnapshot: number;
+	lastSnapshotExportAt: string | null;
+	isEmpty: boolean;
+}
+
+export async function workspaceSummary(database: ChorusDatabase): Promise<WorkspaceSummary> {
+	const [accounts, imports, postRecords, breakdowns, metrics, changesSinceSnapshot, lastSnapshotExportAt] = await Promise.all([
+		database.accounts.count(),
+		database.imports.toArray().then(checkImports),
+		database.posts.toArray().then(checkPosts),
+		database.breakdowns.count(),
+		database.series.orderBy('metric').uniqueKeys(),
+		getMeta(database, 'changesSinceSnapshot'),
+		getMeta(database, 'lastSnapshotExportAt')
+	]);
+	let firstDay: DayNumber | null = null;
+	let lastDay: DayNumber | null = null;
+	let lastImportedAt: string | null = null;
+	for (const record of imports) {
+		if (record.firstDay !== null && (firstDay === null || record.firstDay < firstDay)) firstDay = record.firstDay;
+		if (record.lastDay !== null && (lastDay === null || record.lastDay > lastDay)) lastDay = record.lastDay;
+		if (lastImportedAt === null || record.importedAt > lastImportedAt) lastImportedAt = record.importedAt;
+	}
+	const posts = postRecords.reduce((sum, record) => sum + record.posts.length, 0);
+	return {
+		accounts,
+		imports: imports.length,
+		firstDay,
+		lastDay,
+		lastImportedAt,
+		posts,
+		breakdowns,
+		metrics: metrics.length,
+		changesSinceSnapshot,
+		lastSnapshotExportAt,
+		isEmpty: accounts === 0 && imports.length === 0
+	};
+}
+
+// ───────────────────────────── board decisions ─────────────────────────────
+
+export async function listDecisions(database: ChorusDatabase): Promise<DecisionRecord[]> {
+	return checkDecisions(await database.decisions.toArray()).sort(
+		(a, b) => a.column.localeCompare(b.column) || a.order - b.order
+	);
+}
+
+/** Newest first; one account's moves, or every account's. */
+export async function getDecisionHistory(database: ChorusDatabase, accountId?: string): Promise<DecisionHistoryRecord[]> {
+	const records =
+		accountId === undefined
+			? await database.decisionHistory.reverse().toArray()
+			: await database.decisionHistory.where('accountId').equals(accountId).reverse().toArray();
+	return checkHistory(records);
+}
+
+export interface DecisionMove {
+	column: BoardColumn;
+	/** Sort key inside the column; a drop between two cards takes the midpoint of their orders. */
+	order: number;
+	/** The account this one merges into; only kept for the `merge` column. */
+	mergeTargetId?: string | null;
+	/** Why; when left out, the previous rationale stays. */
+	rationale?: string;
+}
+
+/**
+ * Moves an account's card. A change of column, merge target or rationale is a decision and is
+ * recorded in the history (undoable); a reorder within the column is not.
+ */
+export async function moveDecision(
+	database: ChorusDatabase,
+	accountId: string,
+	move: DecisionMove,
+	now: Date = new Date()
+): Promise<DecisionRecord> {
+	const at = now.toISOString();
+	const mergeTargetId = move.column === 'merge' ? (move.mergeTargetId ?? null) : null;
+	if (mergeTargetId === accountId) throw new RangeError('An account cannot be merged into itself.');
+	return database.transaction('rw', database.decisions, database.decisionHistory, database.meta, async () => {
+		const previous = (await database.decisions.get(accountId)) ?? null;
+		const next = decisionRecordSchema.parse({
+			accountId,
+			column: move.column,
+			order: move.order,
+			mergeTargetId,
+			rationale: move.rationale ?? previous?.rationale ?? '',
+			decidedAt: at
+		});
+		const isDecision =
+			!previous ||
+			previous.column !== next.column ||
+			previous.mergeTargetId !== next.mergeTargetId ||
+			previous.rationale !== next.rationale;
+		if (!isDecision) next.decidedAt = previous.decidedAt;
+		await database.decisions.put(next);
+		if (isDecision) {
+			await database.decisionHistory.add({
+				accountId,
+				from: previous?.column ?? null,
+				to: next.column,
+				mergeTargetId: next.mergeTargetId,
+				rationale: next.rationale,
+				at,
+				previous
+			});
+		}
+		await countWorkspaceChange(database);
+		return next;
+	});
+}
+
+/**
+ * Takes back an account's most recent decision: the card returns to where it was (or to no
+ * decision), and that entry leaves the history. False when there is nothing to undo.
+ */
+export async function undoLastDecision(database: ChorusDatabase, accountId: string): Promise<boolean> {
+	return database.transaction('rw', database.decisions, database.decisionHistory, database.meta, async () => {
+		const last = await database.decisionHistory.where('accountId').equals(accountId).last();
+		if (!last) return false;
+		if (last.previous) await database.decisions.put(last.previous);
+		else await database.decisions.delete(accountId);
+		await database.decisionHistory.delete(last.id);
+		await countWorkspaceChange(database);
+		return true;
+	});
+}
+
+// ───────────────────────────── annotations ─────────────────────────────
+
+export interface AnnotationInput {
+	startDay: DayNumber;
+	endDay?: DayNumber | null;
+	label: string;
+	note?: string;
+	/** null or absent: about the whole portfolio. */
+	accountId?: string | null;
+}
+
+/** All annotations, or one account's together with the portfolio-wide ones; by start day. */
+export async function listAnnotations(database: ChorusDatabase, accountId?: string): Promise<AnnotationRecord[]> {
+	const records = checkAnnotations(await database.annotations.orderBy('startDay').toArray());
+	return accountId === undefined
+		? records
+		: records.filter((record) => record.accountId === null || record.accountId === accountId);
+}
+
+export async function addAnnotation(
+	database: ChorusDatabase,
+	input: AnnotationInput,
+	now: Date = new Date()
+): Promise<AnnotationRecord> {
+	const at = now.toISOString();
+	const record = annotationRecordSchema.parse({
+		id: newId(),
+		startDay: input.startDay,
+		endDay: input.endDay ?? null,
+		label: input.label,
+		note: input.note ?? '',
+		accountId: input.accountId ?? null,
+		createdAt: at,
+		updatedAt: at
+	});
+	await database.transaction('rw', database.annotations, database.meta, async () => {
+		await database.annotations.add(record);
+		await countWorkspaceChange(database);
+	});
+	return record;
+}
+
+export async function updateAnnotation(
+	database: ChorusDatabase,
+	id: string,
+	changes: Partial<AnnotationInput>,
+	now: Date = new Date()
+): Promise<boolean> {
+	return database.transaction('rw', database.annotations, database.meta, async () => {
+		const stored = await database.annotations.get(id);
+		if (!stored) return false;
+		await database.annotations.put(annotationRecordSchema.parse({ ...stored, ...changes, updatedAt: now.toISOString() }));
+		await countWorkspaceChange(database);
+		return true;
+	});
+}
+
+export async function deleteAnnotation(database: ChorusDatabase, id: string): Promise<boolean> {
+	return deleteCounted(database, database.annotations, id);
+}
+
+// ───────────────────────────── north stars ─────────────────────────────
+
+export interface NorthStarInput {
+	metric: MetricKey;
+	/** null or absent: the portfolio total. */
+	accountId?: string | null;
+	baselineDay: DayNumber;
+	baselineValue: number;
+	target: number;
+	targetDay: DayNumber;
+}
+
+export async function listNorthStars(database: ChorusDatabase, accountId?: string | null): Promise<NorthStarRecord[]> {
+	const records = checkNorthStars(await database.northStars.toArray());
+	const chosen = accountId === undefined ? records : records.filter((record) => record.accountId === accountId);
+	return chosen.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function addNorthStar(
+	database: ChorusDatabase,
+	input: NorthStarInput,
+	now: Date = new Date()
+): Promise<NorthStarRecord> {
+	const at = now.toISOString();
+	const record = northStarRecordSchema.parse({ ...input, id: newId(), accountId: input.accountId ?? null, createdAt: at, updatedAt: at });
+	await database.transaction('rw', database.northStars, database.meta, async () => {
+		await database.northStars.add(record);
+		await countWorkspaceChange(database);
+	});
+	return record;
+}
+
+export async function updateNorthStar(
+	database: ChorusDatabase,
+	id: string,
+	changes: Partial<NorthStarInput>,
+	now: Date = new Date()
+): Promise<boolean> {
+	return database.transaction('rw', database.northStars, database.meta, async () => {
+		const stored = await database.northStars.get(id);
+		if (!stored) return false;
+		await database.northStars.put(northStarRecordSchema.parse({ ...stored, ...changes, updatedAt: now.toISOString() }));
+		await countWorkspaceChange(database);
+		return true;
+	});
+}
+
+export async function deleteNorthStar(database: ChorusDatabase, id: string): Promise<boolean> {
+	return deleteCounted(database, database.northStars, id);
+}
+
+// ───────────────────────────── mapping presets ─────────────────────────────
+
+/** A preset as the import pipeline defines it; storage needs only the signature it is found by. */
+export type MappingPresetInput = { id?: string; signature: string } & Record<string, unknown>;
+
+/** Saves (or replaces, same id) a column-mapping preset; returns its id. */
+export async function saveMappingPreset(database: ChorusDatabase, preset: MappingPresetInput): Promise<string> {
+	const record = mappingPresetRecordSchema.parse({ ...preset, id: preset.id ?? newId() });
+	await database.transaction('rw', database.mappingPresets, database.meta, async () => {
+		await database.mappingPresets.put(record);
+		await countWorkspaceChange(database);
+	});
+	return record.id;
+}
+
+export async function listMappingPresets(database: ChorusDatabase, signature?: string): Promise<MappingPresetRecord[]> {
+	const records =
+		signature === undefined
+			? await database.mappingPresets.toArray()
+			: await database.mappingPresets.where('signature').equals(signature).toArray();
+	return checkPresets(records);
+}
+
+export async function deleteMappingPreset(database: ChorusDatabase, id: string): Promise<boolean> {
+	return deleteCounted(database, database.mappingPresets, id);
+}
+
+// ───────────────────────────── account choices ─────────────────────────────
+
+/** The account chosen last time for files of this kind (see fileKindSignature), if any. */
+export async function getRememberedAccount(database: ChorusDatabase, signature: string): Promise<AccountRef | null> {
+	return (await getMeta(database, 'accountResolutions'))[signature] ?? null;
+}
+
+async function deleteCounted(
+	database: ChorusDatabase,
+	table: ChorusDatabase['annotations'] | ChorusDatabase['northStars'] | ChorusDatabase['mappingPresets'],
+	id: string
+): Promise<boolean> {
+	return database.transaction('rw', table, database.meta, async () => {
+		const count = await table.where(':id').equals(id).count();
+		if (count === 0) return false;
+		await table.delete(id);
+		await countWorkspaceChange(database);
+		return true;
+	});
+}

@@ -1,0 +1,138 @@
+/**
+ * The merged records a batch of imports touches, loaded once and merged in memory. Planning uses it
+ * to count what a batch would do without writing; commit uses the same code inside its transaction
+ * and then writes the records it changed. Loading is a handful of bulk reads: merged series by key,
+ * merged posts by account, and the ranks of the imports their values came from.
+ */
+import type { ImportRecord, PostsRecord, SeriesRecord, StoredPost } from '../schemas/db-records';
+import type { ChorusDatabase } from './database';
+import {
+	emptySeriesRecord,
+	emptyTally,
+	hasAnyValue,
+	overlayLayer,
+	overlayPosts,
+	postKey,
+	rankOfImport,
+	seriesRecordId,
+	sortPosts,
+	yearsSpanned,
+	type ImportRank,
+	type PostTally,
+	type SlotTally
+} from './merge';
+import type { PreparedItem, PreparedLayer } from './prepare';
+
+export class MergeSession {
+	readonly #series: Map<string, SeriesRecord>;
+	readonly #posts: Map<string, Map<string, StoredPost>>;
+	readonly #ranks: Map<number, ImportRank>;
+	readonly #dirtySeries = new Set<string>();
+	readonly #dirtyPosts = new Set<string>();
+
+	private constructor(
+		series: Map<string, SeriesRecord>,
+		posts: Map<string, Map<string, StoredPost>>,
+		ranks: Map<number, ImportRank>
+	) {
+		this.#series = series;
+		this.#posts = posts;
+		this.#ranks = ranks;
+	}
+
+	/** Reads everything the items can touch. Inside a transaction when the result will be written. */
+	static async load(database: ChorusDatabase, items: readonly PreparedItem[]): Promise<MergeSession> {
+		const seriesIds = new Set<string>();
+		const accountIds = new Set<string>();
+		for (const prepared of items) {
+			for (const layer of prepared.layers) {
+				for (const year of layerYears(layer)) seriesIds.add(seriesRecordId(layer.accountId, layer.metric, year));
+			}
+			for (const accountId of prepared.posts.keys()) accountIds.add(accountId);
+		}
+		const seriesKeys = [...seriesIds];
+		const postAccounts = [...accountIds];
+		const [seriesRecords, postsRecords] = await Promise.all([
+			database.series.bulkGet(seriesKeys),
+			database.posts.bulkGet(postAccounts)
+		]);
+
+		const series = new Map<string, SeriesRecord>();
+		const sourceIds = new Set<number>();
+		for (const record of seriesRecords) {
+			if (!record) continue;
+			series.set(record.id, record);
+			let last = 0;
+			for (const source of record.sources) {
+				if (source !== 0 && source !== last) sourceIds.add(source);
+				last = source;
+			}
+		}
+		const posts = new Map<string, Map<string, StoredPost>>();
+		for (const record of postsRecords) {
+			if (!record) continue;
+			posts.set(record.accountId, new Map(record.posts.map((post) => [postKey(post), post])));
+			for (const post of record.posts) sourceIds.add(post.sourceImportId);
+		}
+
+		const ranks = new Map<number, ImportRank>();
+		const sourceImports = await database.imports.bulkGet([...sourceIds]);
+		for (const record of sourceImports) if (record) ranks.set(record.id, rankOfImport(record));
+		return new MergeSession(series, posts, ranks);
+	}
+
+	/** Registers an import the session will apply (a pending one in a plan, a just-added one in commit). */
+	addImport(record: Pick<ImportRecord, 'id' | 'coversUntil' | 'lastDay'>): ImportRank {
+		const rank = rankOfImport(record);
+		this.#ranks.set(record.id, rank);
+		return rank;
+	}
+
+	readonly #rankOf = (importId: number): ImportRank => {
+		const rank = this.#ranks.get(importId);
+		// A value whose import record is gone would be a broken invariant; rank it lowest so any
+		// real import replaces it instead of the orphan value sticking forever.
+		return rank ?? { coversUntil: Number.NEGATIVE_INFINITY, importId: 0 };
+	};
+
+	applyLayer(layer: PreparedLayer, rank: ImportRank): SlotTally {
+		const tally = emptyTally();
+		for (const year of layerYears(layer)) {
+			const id = seriesRecordId(layer.accountId, layer.metric, year);
+			let record = this.#series.get(id);
+			if (!record) {
+				record = emptySeriesRecord(layer.accountId, layer.metric, year);
+				this.#series.set(id, record);
+			}
+			overlayLayer(record, layer, rank, this.#rankOf, tally);
+			this.#dirtySeries.add(id);
+		}
+		return tally;
+	}
+
+	applyPosts(accountId: string, incoming: readonly StoredPost[], rank: ImportRank): PostTally {
+		let merged = this.#posts.get(accountId);
+		if (!merged) {
+			merged = new Map();
+			this.#posts.set(accountId, merged);
+		}
+		this.#dirtyPosts.add(accountId);
+		return overlayPosts(merged, incoming, rank, this.#rankOf);
+	}
+
+	/** Merged year records that gained values (a layer spanning a year it has no values in adds none). */
+	changedSeries(): SeriesRecord[] {
+		return [...this.#dirtySeries].map((id) => this.#series.get(id)!).filter(hasAnyValue);
+	}
+
+	changedPosts(): PostsRecord[] {
+		return [...this.#dirtyPosts].map((accountId) => ({
+			accountId,
+			posts: sortPosts([...this.#posts.get(accountId)!.values()])
+		}));
+	}
+}
+
+export function layerYears(layer: Pick<PreparedLayer, 'startDay' | 'values'>): number[] {
+	return yearsSpanned(layer.startDay, layer.startDay + layer.values.length - 1);
+}
