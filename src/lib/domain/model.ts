@@ -138,4 +138,10 @@ export interface ParsedFile {
 	issues: RowIssue[];
 	/** The last day the export covers, used to decide which export is newer when two overlap. */
 	coversUntil: DayNumber | null;
+	/**
+	 * Hex SHA-256 and byte size of this logical file's own bytes (a zip entry's, not the zip's), set by
+	 * the pipeline: the same content imported twice is recognised by it. Absent: use the input file's.
+	 */
+	sha256?: string;
+	size?: number;
 }

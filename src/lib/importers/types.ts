@@ -10,7 +10,14 @@ import type { DayNumber } from '../domain/days';
 export interface Table {
 	/** Display name: `file.csv`, `book.xlsx › Sheet`, `archive.zip/inner/Totals.csv`. */
 	fileName: string;
-	/** Name of the enclosing zip or workbook, when there is one (account and year hints live there). */
+	/**
+	 * Name of the enclosing zip or workbook, when there is one (account and year hints live there).
+	 * Exactly: for a zip entry, fileName up to its last `/`, i.e. the zip's name followed by the entry's
+	 * folders (`Content 2021-08-22_2025-10-17 Channel.zip/Content 2021-08-22_2025-10-17 Channel` for
+	 * `…/Table data.csv`; `outer.zip/Overview_2026-07-01_1751328000_handle.zip` for a zip in a zip);
+	 * for a sheet, the workbook's path, i.e. fileName before ` › ` (`book.xlsx`, `export.zip/Viewers.xlsx`).
+	 * Split on `/` to look at each zip and folder name. Absent for a file given directly.
+	 */
 	containerName?: string;
 	/** Sheet name for spreadsheets. */
 	sheetName?: string;

@@ -1,0 +1,411 @@
+/**
+ * Zip reading with hard bounds. The central directory is read first and every declared size is
+ * checked (entry count, per-entry size, total size, compression ratio, overlapping entries) before a
+ * single byte is inflated. Headers can lie, so while an entry inflates its output is counted against
+ * the size it declared and inflation stops the moment it exceeds it. Entries inflate one at a time,
+ * on demand, so a zip of many large files never sits in memory fully inflated.
+ *
+ * Written against the zip spec (APPNOTE 6.3) rather than fflate's `unzipSync`, which inflates into a
+ * buffer sized by the (untrusted) declared size and offers no way to stop a stream part-way.
+ */
+import { Inflate } from 'fflate';
+import {
+	formatBytes,
+	MAX_COMPRESSION_RATIO,
+	MAX_ENTRY_BYTES,
+	MAX_INFLATED_BYTES,
+	MAX_ZIP_ENTRIES,
+	RATIO_CHECK_MIN_BYTES
+} from './limits';
+
+export interface ArchiveLimits {
+	maxEntries: number;
+	maxInflatedBytes: number;
+	maxEntryBytes: number;
+	maxCompressionRatio: number;
+	ratioCheckMinBytes: number;
+}
+
+export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
+	maxEntries: MAX_ZIP_ENTRIES,
+	maxInflatedBytes: MAX_INFLATED_BYTES,
+	maxEntryBytes: MAX_ENTRY_BYTES,
+	maxCompressionRatio: MAX_COMPRESSION_RATIO,
+	ratioCheckMinBytes: RATIO_CHECK_MIN_BYTES
+};
+
+/** Bytes still allowed to inflate; shared by a zip and the zips nested in it. */
+export interface InflateBudget {
+	remaining: number;
+}
+
+export type EntryReadResult =
+	| { ok: true; bytes: Uint8Array }
+	/** fatal: the archive itself is hostile or broken; stop reading it altogether. */
+	| { ok: false; reason: string; fatal: boolean };
+
+export interface ZipEntry {
+	/** Path inside the zip, `/`-separated. */
+	path: string;
+	compressedSize: number;
+	/** Uncompressed size as declared by the central directory (enforced while inflating). */
+	size: number;
+	read(): EntryReadResult;
+}
+
+export interface SkippedEntry {
+	entry: string;
+	reason: string;
+}
+
+export type OpenZipResult =
+	| { ok: true; entries: ZipEntry[]; skipped: SkippedEntry[] }
+	/** problem: 'bomb' means hostile (stop everything); the others mean this zip cannot be read. */
+	| { ok: false; message: string; problem: 'damaged' | 'empty' | 'too-many' | 'bomb' };
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_END64 = 0x06064b50;
+const SIG_END64_LOCATOR = 0x07064b50;
+const EOCD_MIN = 22;
+const MAX_COMMENT = 0xffff;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_UTF8_NAME = 0x0800;
+const METHOD_STORED = 0;
+const METHOD_DEFLATE = 8;
+/** Inflate input in small pieces so an entry that lies about its size is stopped within ~16 MB. */
+const INFLATE_CHUNK = 16 * 1024;
+
+const METHOD_NAMES: Record<number, string> = {
+	9: 'Deflate64',
+	12: 'BZIP2',
+	14: 'LZMA',
+	93: 'Zstandard',
+	95: 'XZ',
+	99: 'AES encryption'
+};
+
+const CRC_TABLE = (() => {
+	const table = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		table[n] = c >>> 0;
+	}
+	return table;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+	let crc = 0xffffffff;
+	for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+	return (crc ^ 0xffffffff) >>> 0;
+}
+
+// IBM code page 437, the zip spec's default name encoding when the UTF-8 flag is not set.
+const CP437_HIGH =
+	'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeName(raw: Uint8Array, flags: number): string {
+	if (flags & FLAG_UTF8_NAME) return new TextDecoder('utf-8').decode(raw);
+	// macOS and many tools write UTF-8 names without setting the flag; CP437 only when that fails
+	try {
+		return strictUtf8.decode(raw);
+	} catch {
+		let name = '';
+		for (const byte of raw) name += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+		return name;
+	}
+}
+
+/** Resource forks and Finder metadata that macOS adds to every zip it makes. */
+export function isJunkEntry(path: string): boolean {
+	const parts = path.split('/');
+	const base = parts[parts.length - 1];
+	return parts.includes('__MACOSX') || base === '.DS_Store' || base.startsWith('._') || base === 'Thumbs.db';
+}
+
+interface CentralRecord {
+	path: string;
+	flags: number;
+	method: number;
+	crc: number;
+	compressedSize: number;
+	size: number;
+	localOffset: number;
+}
+
+type Directory = { ok: true; records: CentralRecord[] } | { ok: false; problem: 'damaged' | 'too-many'; count?: number };
+
+function findEndOfCentralDirectory(view: DataView): number {
+	const stop = Math.max(0, view.byteLength - EOCD_MIN - MAX_COMMENT);
+	for (let at = view.byteLength - EOCD_MIN; at >= stop; at--) {
+		if (view.getUint32(at, true) === SIG_END) {
+			// a real record's comment reaches exactly to the end of the file
+			if (at + EOCD_MIN + view.getUint16(at + 20, true) === view.byteLength) return at;
+		}
+	}
+	return -1;
+}
+
+function readUint64(view: DataView, at: number): number {
+	return view.getUint32(at, true) + view.getUint32(at + 4, true) * 0x1_0000_0000;
+}
+
+function readDirectory(bytes: Uint8Array, maxEntries: number): Directory {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const end = findEndOfCentralDirectory(view);
+	if (end < 0) return { ok: false, problem: 'damaged' };
+	let count = view.getUint16(end + 10, true);
+	let dirSize = view.getUint32(end + 12, true);
+	let dirOffset = view.getUint32(end + 16, true);
+	const locator = end - 20;
+	if (locator >= 0 && view.getUint32(locator, true) === SIG_END64_LOCATOR) {
+		const end64 = readUint64(view, locator + 8);
+		if (end64 + 56 > bytes.length || view.getUint32(end64, true) !== SIG_END64) return { ok: false, problem: 'damaged' };
+		count = readUint64(view, end64 + 32);
+		dirSize = readUint64(view, end64 + 40);
+		dirOffset = readUint64(view, end64 + 48);
+	}
+	if (count > maxEntries) return { ok: false, problem: 'too-many', count };
+	if (dirOffset + dirSize > bytes.length) return { ok: false, problem: 'damaged' };
+
+	const records: CentralRecord[] = [];
+	let at = dirOffset;
+	for (let i = 0; i < count; i++) {
+		if (at + 46 > bytes.length || view.getUint32(at, true) !== SIG_CENTRAL) return { ok: false, problem: 'damaged' };
+		const flags = view.getUint16(at + 8, true);
+		const method = view.getUint16(at + 10, true);
+		const crc = view.getUint32(at + 16, true);
+		let compressedSize = view.getUint32(at + 20, true);
+		let size = view.getUint32(at + 24, true);
+		const nameLength = view.getUint16(at + 28, true);
+		const extraLength = view.getUint16(at + 30, true);
+		const commentLength = view.getUint16(at + 32, true);
+		let localOffset = view.getUint32(at + 42, true);
+		const nameStart = at + 46;
+		const extraStart = nameStart + nameLength;
+		const next = extraStart + extraLength + commentLength;
+		if (next > bytes.length) return { ok: false, problem: 'damaged' };
+		// zip64: the real values live in extra field 0x0001, in this order, only for fields that overflowed
+		for (let e = extraStart; e + 4 <= extraStart + extraLength; ) {
+			const id = view.getUint16(e, true);
+			const length = view.getUint16(e + 2, true);
+			if (id === 0x0001) {
+				let field = e + 4;
+				const fieldEnd = e + 4 + length;
+				if (size === 0xffffffff && field + 8 <= fieldEnd) {
+					size = readUint64(view, field);
+					field += 8;
+				}
+				if (compressedSize === 0xffffffff && field + 8 <= fieldEnd) {
+					compressedSize = readUint64(view, field);
+					field += 8;
+				}
+				if (localOffset === 0xffffffff && field + 8 <= fieldEnd) localOffset = readUint64(view, field);
+			}
+			e += 4 + length;
+		}
+		const path = decodeName(bytes.subarray(nameStart, extraStart), flags).replace(/\\/g, '/');
+		records.push({ path, flags, method, crc, compressedSize, size, localOffset });
+		at = next;
+	}
+	return { ok: true, records };
+}
+
+/** Entry paths of a zip (for sniffing xlsx/ods/docx), or null when it has no readable directory. */
+export function listZipPaths(bytes: Uint8Array): string[] | null {
+	const directory = readDirectory(bytes, MAX_ZIP_ENTRIES);
+	return directory.ok ? directory.records.map((record) => record.path) : null;
+}
+
+function damagedMessage(zipName: string): string {
+	return `${zipName}: the zip is incomplete or damaged — download it again.`;
+}
+
+function bombMessage(zipName: string, detail: string): string {
+	return `${zipName}: ${detail} Chorus refused to unpack it to protect your browser. If this is a real export, unzip it yourself and import the files inside.`;
+}
+
+/** Where the entry's data starts, from its local header (whose extra field may differ from the central one). */
+function dataStart(view: DataView, record: CentralRecord): number {
+	const at = record.localOffset;
+	if (at + 30 > view.byteLength || view.getUint32(at, true) !== SIG_LOCAL) return -1;
+	return at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+}
+
+function inflateBounded(compressed: Uint8Array, declaredSize: number): Uint8Array | 'too-big' | 'damaged' {
+	const out = new Uint8Array(declaredSize);
+	let written = 0;
+	let tooBig = false;
+	const inflater = new Inflate((chunk) => {
+		if (tooBig) return;
+		if (written + chunk.length > declaredSize) {
+			tooBig = true;
+			return;
+		}
+		out.set(chunk, written);
+		written += chunk.length;
+	});
+	try {
+		for (let offset = 0; offset < compressed.length && !tooBig; offset += INFLATE_CHUNK) {
+			const end = Math.min(offset + INFLATE_CHUNK, compressed.length);
+			inflater.push(compressed.subarray(offset, end), end === compressed.length);
+		}
+		if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
+	} catch {
+		return 'damaged';
+	}
+	if (tooBig) return 'too-big';
+	return written === declaredSize ? out : 'damaged';
+}
+
+/**
+ * Opens a zip and checks every declared size against the limits before anything is inflated.
+ * Never throws. `budget` is shared with nested zips so nesting cannot multiply the total.
+ */
+export function openZip(
+	bytes: Uint8Array,
+	zipName: string,
+	options: { limits?: Partial<ArchiveLimits>; budget?: InflateBudget } = {}
+): OpenZipResult {
+	const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits };
+	const budget = options.budget ?? { remaining: limits.maxInflatedBytes };
+	const directory = readDirectory(bytes, limits.maxEntries);
+	if (!directory.ok) {
+		if (directory.problem === 'too-many')
+			return {
+				ok: false,
+				problem: 'too-many',
+				message: `${zipName} holds ${directory.count} files; Chorus opens zips of up to ${limits.maxEntries}. Unzip it and import the export files themselves.`
+			};
+		return { ok: false, problem: 'damaged', message: damagedMessage(zipName) };
+	}
+	if (directory.records.length === 0)
+		return { ok: false, problem: 'empty', message: `${zipName} is an empty zip: there are no files inside. Download the export again.` };
+
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const skipped: SkippedEntry[] = [];
+	const wanted: { record: CentralRecord; start: number }[] = [];
+	let declaredTotal = 0;
+
+	for (const record of directory.records) {
+		if (record.path.endsWith('/') || isJunkEntry(record.path)) continue;
+		const start = dataStart(view, record);
+		if (start < 0 || start + record.compressedSize > bytes.length) return { ok: false, problem: 'damaged', message: damagedMessage(zipName) };
+		if (record.flags & FLAG_ENCRYPTED || record.method === 99) {
+			skipped.push({ entry: record.path, reason: 'is password-protected; unzip it with the password and import the files inside.' });
+			continue;
+		}
+		if (record.method !== METHOD_STORED && record.method !== METHOD_DEFLATE) {
+			const method = METHOD_NAMES[record.method] ?? `method ${record.method}`;
+			skipped.push({
+				entry: record.path,
+				reason: `is compressed with ${method}, which Chorus cannot unpack; unzip it yourself and import the file directly.`
+			});
+			continue;
+		}
+		if (record.method === METHOD_STORED && record.compressedSize !== record.size)
+			return { ok: false, problem: 'damaged', message: damagedMessage(zipName) };
+		if (record.size > limits.maxEntryBytes)
+			return {
+				ok: false,
+				problem: 'bomb',
+				message: bombMessage(
+					zipName,
+					`${record.path} would unpack to ${formatBytes(record.size)}, more than the ${formatBytes(limits.maxEntryBytes)} Chorus reads per file.`
+				)
+			};
+		if (record.size > limits.ratioCheckMinBytes && record.size / Math.max(record.compressedSize, 1) > limits.maxCompressionRatio)
+			return {
+				ok: false,
+				problem: 'bomb',
+				message: bombMessage(
+					zipName,
+					`${record.path} would expand ${Math.round(record.size / Math.max(record.compressedSize, 1))}× (${formatBytes(record.compressedSize)} → ${formatBytes(record.size)}), which real exports never do: this looks like a zip bomb.`
+				)
+			};
+		declaredTotal += record.size;
+		wanted.push({ record, start });
+	}
+
+	// Overlapping entries let one compressed stream be "unpacked" many times over (a non-recursive bomb).
+	const byOffset = [...wanted].sort((a, b) => a.record.localOffset - b.record.localOffset);
+	for (let i = 1; i < byOffset.length; i++) {
+		const previous = byOffset[i - 1];
+		if (previous.start + previous.record.compressedSize > byOffset[i].record.localOffset)
+			return {
+				ok: false,
+				problem: 'bomb',
+				message: bombMessage(zipName, 'its entries overlap each other, a trick zip bombs use to unpack the same data many times.')
+			};
+	}
+
+	if (declaredTotal > budget.remaining)
+		return {
+			ok: false,
+			problem: 'bomb',
+			message: bombMessage(
+				zipName,
+				`its files would unpack to ${formatBytes(declaredTotal)} in total, more than the ${formatBytes(limits.maxInflatedBytes)} Chorus unpacks from one zip.`
+			)
+		};
+	budget.remaining -= declaredTotal;
+
+	const entries: ZipEntry[] = wanted.map(({ record, start }) => ({
+		path: record.path,
+		compressedSize: record.compressedSize,
+		size: record.size,
+		read(): EntryReadResult {
+			const compressed = bytes.subarray(start, start + record.compressedSize);
+			let content: Uint8Array;
+			if (record.method === METHOD_STORED) content = compressed;
+			else {
+				const inflated = inflateBounded(compressed, record.size);
+				if (inflated === 'too-big')
+					return {
+						ok: false,
+						fatal: true,
+						reason: bombMessage(
+							zipName,
+							`${record.path} unpacks to more than the ${formatBytes(record.size)} its header declares: the zip is built to mislead.`
+						)
+					};
+				if (inflated === 'damaged')
+					return { ok: false, fatal: false, reason: 'is damaged inside the zip (its data cannot be unpacked); download the zip again.' };
+				content = inflated;
+			}
+			if (crc32(content) !== record.crc)
+				return { ok: false, fatal: false, reason: 'is damaged inside the zip (checksum mismatch); download the zip again.' };
+			return { ok: true, bytes: content };
+		}
+	}));
+
+	return { ok: true, entries, skipped };
+}
+
+export type VerifyZipResult = { ok: true } | { ok: false; message: string; hostile: boolean };
+
+/**
+ * For zip-based files another library unpacks itself (xlsx, ods): the same checks as openZip, and
+ * every entry inflated once under the bounds and thrown away, so a workbook that lies about its
+ * sizes is refused before SheetJS inflates it without limits.
+ */
+export function verifyZip(
+	bytes: Uint8Array,
+	zipName: string,
+	options: { limits?: Partial<ArchiveLimits>; budget?: InflateBudget } = {}
+): VerifyZipResult {
+	const zip = openZip(bytes, zipName, options);
+	if (!zip.ok) return { ok: false, message: zip.message, hostile: zip.problem === 'bomb' };
+	for (const entry of zip.entries) {
+		const read = entry.read();
+		if (!read.ok)
+			return read.fatal
+				? { ok: false, message: read.reason, hostile: true }
+				: { ok: false, message: `${zipName}: ${entry.path} ${read.reason}`, hostile: false };
+	}
+	return { ok: true };
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { dayFromYMD } from '../domain/days';
+import type { ParsedPost } from '../domain/model';
+import {
+	acceptPost,
+	baseName,
+	defineColumns,
+	importResult,
+	IssueLog,
+	locateColumns,
+	nameSegments,
+	normalizeHeader,
+	presentColumns,
+	resolveHeaderIndex,
+	SeriesBuilder
+} from './columns';
+import { tabulateText } from './tabulate';
+
+describe('normalizeHeader', () => {
+	it.each([
+		['\uFEFFPost ID', 'post id'],
+		['  Impressions   click-through rate (%) ', 'impressions click-through rate (%)'],
+		[' "Total Viewers"', 'total viewers'],
+		['ツイートID', 'ツイートid'],
+		['Impressões (orgânicas)', 'impressões (orgânicas)']
+	])('%j → %j', (input, expected) => {
+		expect(normalizeHeader(input)).toBe(expected);
+	});
+
+	it('compares composed and decomposed accents alike', () => {
+		expect(normalizeHeader('Impressões'.normalize('NFD'))).toBe(normalizeHeader('Impressões'));
+	});
+});
+
+describe('locating columns by name', () => {
+	const columns = defineColumns({ id: ['Tweet id', 'ツイートID'], likes: ['likes', 'favorites'], views: ['Views'] });
+
+	it('matches any alias, case-insensitively, wherever the column sits', () => {
+		expect(locateColumns(['time', 'FAVORITES', 'ツイートID'], columns)).toEqual({ likes: 1, id: 2 });
+	});
+
+	it('takes the first of repeated names', () => {
+		expect(locateColumns(['Views', 'x', 'Views'], columns)).toEqual({ views: 0 });
+	});
+
+	it('lists present keys from normalized headers', () => {
+		expect([...presentColumns(['tweet id', 'views'], columns)].sort()).toEqual(['id', 'views']);
+	});
+});
+
+describe('names', () => {
+	it('splits containers, folders and sheets', () => {
+		expect(baseName('a.zip/Content 2024-01-01_2024-12-31 X/Totals.csv')).toBe('Totals.csv');
+		expect(baseName('acme_content_1.xls › All posts')).toBe('acme_content_1.xls');
+		expect(nameSegments('a.zip', 'a.zip/inner/b.csv')).toEqual(['a.zip', 'a.zip', 'inner', 'b.csv']);
+	});
+});
+
+describe('resolveHeaderIndex', () => {
+	it('moves past a one-cell description to the row that fits', () => {
+		const { table } = tabulateText('Aggregated metrics for all posts by date\nDate,Impressions (organic)\n08/22/2026,5\n', 'Metrics.csv', 'utf-8');
+		expect(resolveHeaderIndex(table, 0, (row) => row.includes('date'))).toBe(1);
+		expect(resolveHeaderIndex(table, 1, (row) => row.includes('date'))).toBe(1);
+		expect(resolveHeaderIndex(table, 0, (row) => row.includes('nothing'))).toBe(0);
+	});
+});
+
+describe('IssueLog', () => {
+	it('keeps 20 issues of a kind and summarises the rest', () => {
+		const log = new IssueLog();
+		for (let line = 2; line < 102; line++) log.error(`bad date on ${line}`, line, 'bad-date');
+		log.warning('other problem', 5);
+		const issues = log.list();
+		expect(issues).toHaveLength(22);
+		expect(issues[0]).toEqual({ line: 2, severity: 'error', message: 'bad date on 2' });
+		expect(issues[19].line).toBe(21);
+		expect(issues[20]).toEqual({ line: 5, severity: 'warning', message: 'other problem' });
+		expect(issues[21]).toEqual({ severity: 'error', message: '…and 80 more rows with the same problem.' });
+		expect(log.errorCount).toBe(20);
+	});
+});
+
+describe('SeriesBuilder and importResult', () => {
+	it('records values, skips gaps, and reports the last day', () => {
+		const builder = new SeriesBuilder({ platform: 'x', handle: 'a' });
+		builder.add('impressions', 10, 5);
+		builder.add('impressions', 12, null);
+		builder.add('likes', 11, 0);
+		expect(builder.lastDay).toBe(11);
+		const result = importResult({ account: null, series: builder.build(), rowCount: 3, issues: [] });
+		expect(result.series).toEqual([
+			{ account: { platform: 'x', handle: 'a' }, metric: 'impressions', days: [10], values: [5] },
+			{ account: { platform: 'x', handle: 'a' }, metric: 'likes', days: [11], values: [0] }
+		]);
+		expect(result.coversUntil).toBe(11);
+	});
+});
+
+describe('acceptPost', () => {
+	const post = (overrides: Partial<ParsedPost>): ParsedPost => ({
+		platform: 'x',
+		postId: '1465712230054432768',
+		account: null,
+		publishedAt: '2021-11-30T16:00',
+		day: dayFromYMD(2021, 11, 30),
+		text: '',
+		metrics: { impressions: 1 },
+		...overrides
+	});
+
+	it('keeps a well-formed post', () => {
+		const posts: ParsedPost[] = [];
+		const log = new IssueLog();
+		acceptPost(post({}), posts, log, 2);
+		expect(posts).toHaveLength(1);
+		expect(log.list()).toEqual([]);
+	});
+
+	it.each([
+		['a damaged id', { postId: '1.46E+18' }, 'postId'],
+		['an empty id', { postId: ' ' }, 'postId'],
+		['a NaN metric', { metrics: { impressions: Number.NaN } }, 'metrics'],
+		['a malformed publishedAt', { publishedAt: '30/11/2021' }, 'publishedAt']
+	])('rejects %s with an issue on its line', (_, overrides, field) => {
+		const posts: ParsedPost[] = [];
+		const log = new IssueLog();
+		acceptPost(post(overrides), posts, log, 9);
+		expect(posts).toEqual([]);
+		expect(log.list()).toEqual([{ line: 9, severity: 'error', message: expect.stringContaining(field) }]);
+	});
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { FileOutcome } from '../importers/pipeline';
+import { parseInWorker, type ParseRequest, type ParseResponse, type ParseWorker } from './parse-client';
+
+/** A stand-in Worker: records what it is sent and lets the test play the worker's side. */
+class FakeWorker implements ParseWorker {
+	readonly sent: ParseRequest[] = [];
+	terminated = false;
+	readonly #listeners: Record<string, ((event: never) => void)[]> = { message: [], error: [], messageerror: [] };
+
+	postMessage(message: ParseRequest): void {
+		this.sent.push(message);
+	}
+	terminate(): void {
+		this.terminated = true;
+	}
+	addEventListener(type: string, listener: (event: never) => void): void {
+		this.#listeners[type].push(listener);
+	}
+	reply(message: ParseResponse): void {
+		for (const listener of this.#listeners.message) listener({ data: message } as never);
+	}
+	crash(message: string): void {
+		for (const listener of this.#listeners.error) listener({ message, preventDefault: () => {} } as never);
+	}
+}
+
+const file = (name: string, text: string) => new File([text], name, { type: 'text/csv' });
+const errorOutcome = (name: string, message: string): FileOutcome => ({ name, size: 1, sha256: 'abc', outcome: 'error', message });
+
+describe('parseInWorker', () => {
+	it('sends the files, presets and import time; forwards progress; resolves outcomes in file order', async () => {
+		const worker = new FakeWorker();
+		const onProgress = vi.fn();
+		const files = [file('a.csv', 'x'), file('b.csv', 'y')];
+		const promise = parseInWorker(files, { onProgress, now: new Date(Date.UTC(2026, 6, 1)) }, () => worker);
+		expect(worker.sent).toEqual([{ type: 'parse', files, presets: [], now: Date.UTC(2026, 6, 1) }]);
+		worker.reply({ type: 'progress', fileIndex: 1, progress: { file: 'b.csv', bytesDone: 1, bytesTotal: 1, rows: 0 } });
+		worker.reply({ type: 'outcome', fileIndex: 1, outcome: errorOutcome('b.csv', 'second') });
+		worker.reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('a.csv', 'first') });
+		worker.reply({ type: 'done' });
+		const outcomes = await promise;
+		expect(outcomes.map((outcome) => outcome.name)).toEqual(['a.csv', 'b.csv']);
+		expect(onProgress).toHaveBeenCalledWith({ file: 'b.csv', bytesDone: 1, bytesTotal: 1, rows: 0, fileIndex: 1, fileCount: 2 });
+		expect(worker.terminated).toBe(true);
+	});
+
+	it('turns a worker crash into an error outcome for each unfinished file, keeping finished ones', async () => {
+		const worker = new FakeWorker();
+		const promise = parseInWorker([file('done.csv', 'x'), file('huge.csv', 'y')], {}, () => worker);
+		worker.reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('done.csv', 'kept') });
+		worker.crash('Out of memory');
+		const outcomes = await promise;
+		expect(outcomes[0]).toEqual(errorOutcome('done.csv', 'kept'));
+		expect(outcomes[1]).toEqual({
+			name: 'huge.csv',
+			size: 1,
+			sha256: '',
+			outcome: 'error',
+			message:
+				'huge.csv could not be read: the import worker stopped unexpectedly (Out of memory). This usually means the browser ran out of memory on a very large file; import fewer or smaller files at a time, and report the problem if it happens again.'
+		});
+		expect(worker.terminated).toBe(true);
+	});
+
+	it('terminates the worker and rejects with AbortError when cancelled', async () => {
+		const worker = new FakeWorker();
+		const controller = new AbortController();
+		const promise = parseInWorker([file('a.csv', 'x')], { signal: controller.signal }, () => worker);
+		controller.abort();
+		await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
+		expect(worker.terminated).toBe(true);
+		// late messages after a cancel change nothing
+		worker.reply({ type: 'done' });
+	});
+
+	it('does not start a worker when already cancelled, or when there are no files', async () => {
+		const create = vi.fn(() => new FakeWorker());
+		const controller = new AbortController();
+		controller.abort();
+		await expect(parseInWorker([file('a.csv', 'x')], { signal: controller.signal }, create)).rejects.toMatchObject({ name: 'AbortError' });
+		await expect(parseInWorker([], {}, create)).resolves.toEqual([]);
+		expect(create).not.toHaveBeenCalled();
+	});
+
+	it('reports a worker that cannot be started, per file', async () => {
+		const outcomes = await parseInWorker([file('a.csv', 'x')], {}, () => {
+			throw new Error('Workers are disabled');
+		});
+		expect(outcomes[0].outcome === 'error' && outcomes[0].message).toBe(
+			'a.csv could not be read: the import worker stopped unexpectedly (it could not be started: Workers are disabled). This usually means the browser ran out of memory on a very large file; import fewer or smaller files at a time, and report the problem if it happens again.'
+		);
+	});
+});

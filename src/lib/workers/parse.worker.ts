@@ -1,0 +1,72 @@
+/**
+ * The parse worker: reads the dropped files and runs the import pipeline off the main thread,
+ * posting progress and one outcome per file as soon as that file is done (so a later crash
+ * cannot take finished files down with it). See parse-client.ts for the other side.
+ */
+import { importers } from '../importers/index';
+import { MAX_FILE_BYTES } from '../importers/limits';
+import { readFiles, tooLargeOutcome, type FileOutcome } from '../importers/pipeline';
+import type { Importer } from '../importers/types';
+import { mappingPresetSchema, type MappingPreset } from '../schemas/mapping-preset';
+import type { ParseRequest, ParseResponse } from './parse-client';
+
+interface WorkerScope {
+	onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;
+	postMessage(message: ParseResponse): void;
+}
+
+/** Presets come from storage: any that no longer validate are left out rather than trusted. */
+function validPresets(presets: readonly unknown[]): MappingPreset[] {
+	return presets.flatMap((preset) => {
+		const parsed = mappingPresetSchema.safeParse(preset);
+		return parsed.success ? [parsed.data] : [];
+	});
+}
+
+function unreadableFile(file: File, error: unknown): FileOutcome {
+	const detail = error instanceof Error ? error.message : String(error);
+	return {
+		name: file.name,
+		size: file.size,
+		sha256: '',
+		outcome: 'error',
+		message: `${file.name} could not be read from disk (${detail}). It may have been moved, renamed or deleted after it was chosen; choose it again.`
+	};
+}
+
+export async function handleParseRequest(
+	request: ParseRequest,
+	post: (message: ParseResponse) => void,
+	registry: readonly Importer[]
+): Promise<void> {
+	const presets = validPresets(request.presets ?? []);
+	const now = new Date(request.now);
+	for (let fileIndex = 0; fileIndex < request.files.length; fileIndex++) {
+		const file = request.files[fileIndex];
+		// refuse before reading: a 2 GB file would exhaust the worker's memory in arrayBuffer() alone
+		if (file.size > MAX_FILE_BYTES) {
+			post({ type: 'outcome', fileIndex, outcome: tooLargeOutcome(file.name, file.size) });
+			continue;
+		}
+		let bytes: Uint8Array;
+		try {
+			bytes = new Uint8Array(await file.arrayBuffer());
+		} catch (error) {
+			post({ type: 'outcome', fileIndex, outcome: unreadableFile(file, error) });
+			continue;
+		}
+		const [outcome] = await readFiles([{ name: file.name, bytes }], {
+			registry,
+			presets,
+			now,
+			onProgress: (progress) => post({ type: 'progress', fileIndex, progress })
+		});
+		post({ type: 'outcome', fileIndex, outcome });
+	}
+	post({ type: 'done' });
+}
+
+const scope = self as unknown as WorkerScope;
+scope.onmessage = (event) => {
+	void handleParseRequest(event.data, (message) => scope.postMessage(message), importers);
+};
