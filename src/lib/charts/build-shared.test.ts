@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import type { Grain } from '../domain/analytics/grain';
+import type { MetricKey } from '../domain/metrics';
+import {
+	annotationOptions,
+	annotationPlugin,
+	axisTitle,
+	chartTableCsvRows,
+	dayToMs,
+	decimateKeepingGaps,
+	drawAnnotations,
+	msToDay,
+	valueFormatter,
+	type AnnotationChart,
+	type ChartPoint
+} from './build-shared';
+
+describe('axisTitle', () => {
+	it.each<[MetricKey, Grain, boolean, string]>([
+		['impressions', 'week', false, 'Impressions per week (sum)'],
+		['impressions', 'day', false, 'Impressions per day'],
+		['reach', 'week', false, 'Reach (daily average)'],
+		['reach', 'day', false, 'Reach (per day)'],
+		['followers', 'week', true, 'Followers (end of week, derived where marked)'],
+		['followers', 'month', false, 'Followers (end of month)'],
+		['followers', 'day', true, 'Followers (derived where marked)'],
+		['engagement_rate', 'month', false, 'Engagement rate (reported; average of daily values)'],
+		['engagement_rate', 'day', false, 'Engagement rate (reported)']
+	])('%s by %s (derived %s): %s', (metric, grain, derived, expected) => {
+		expect(axisTitle(metric, grain, { derived })).toBe(expected);
+	});
+});
+
+describe('valueFormatter', () => {
+	it('formats by unit', () => {
+		expect(valueFormatter('fraction')(0.05357)).toBe('5.36%');
+		expect(valueFormatter('fraction')(0.25)).toBe('25%');
+		expect(valueFormatter('count')(1234.5)).toBe('1,235');
+		expect(valueFormatter('count')(2.25)).toBe('2.25');
+		expect(valueFormatter('count', 'en', true)(12_345)).toBe('12.3K');
+		expect(valueFormatter('count')(-5)).toBe('−5');
+		expect(valueFormatter('seconds')(12.34)).toBe('12.3 s');
+		expect(valueFormatter('count', 'de')(1234.5)).toBe('1.235');
+		expect(valueFormatter('count')(Number.NaN)).toBe('');
+	});
+});
+
+describe('days and milliseconds', () => {
+	it('round-trips', () => {
+		expect(dayToMs(19_723)).toBe(19_723 * 86_400_000);
+		expect(msToDay(dayToMs(19_723) - 5 * 3_600_000)).toBe(19_723);
+	});
+});
+
+describe('decimateKeepingGaps', () => {
+	const series = (length: number, gap?: [number, number]): ChartPoint[] =>
+		Array.from({ length }, (_, i) => ({ x: i, y: gap && i >= gap[0] && i < gap[1] ? null : Math.sin(i / 10) * 100 }));
+
+	it('leaves series without gaps to the plugin and short series alone', () => {
+		const noGaps = series(2000);
+		expect(decimateKeepingGaps(noGaps, 500)).toBe(noGaps);
+		const short = series(100, [10, 20]);
+		expect(decimateKeepingGaps(short, 500)).toBe(short);
+	});
+
+	it('thins long series with gaps to about the sample count and keeps one null per gap', () => {
+		const out = decimateKeepingGaps(series(3650, [1000, 1100]), 500);
+		expect(out.length).toBeLessThanOrEqual(505);
+		expect(out.length).toBeGreaterThan(400);
+		const nulls = out.filter((point) => point.y === null);
+		expect(nulls).toHaveLength(1);
+		const at = out.indexOf(nulls[0]);
+		// the gap sits between the last value before it and the first after it: no line crosses it
+		expect(out[at - 1].x).toBe(999);
+		expect(out[at + 1].x).toBe(1100);
+		expect(out[0].x).toBe(0);
+		expect(out[out.length - 1].x).toBe(3649);
+		expect(out.every((point, i) => i === 0 || point.x > out[i - 1].x)).toBe(true);
+	});
+
+	it('keeps a leading and a trailing gap', () => {
+		const points: ChartPoint[] = [{ x: 0, y: null }, ...series(1000).map((p) => ({ x: p.x + 1, y: p.y })), { x: 1001, y: null }];
+		const out = decimateKeepingGaps(points, 100);
+		expect(out[0].y).toBeNull();
+		expect(out[out.length - 1].y).toBeNull();
+	});
+});
+
+function fakeChart() {
+	const calls: string[] = [];
+	const ctx = {
+		save: () => calls.push('save'),
+		restore: () => calls.push('restore'),
+		beginPath: () => {},
+		moveTo: (x: number, y: number) => calls.push(`moveTo ${x},${y}`),
+		lineTo: (x: number, y: number) => calls.push(`lineTo ${x},${y}`),
+		stroke: () => calls.push('stroke'),
+		setLineDash: () => {},
+		fillRect: (x: number, y: number, w: number, h: number) => calls.push(`fillRect ${x},${y},${w},${h}`),
+		fillText: (text: string, x: number, y: number) => calls.push(`fillText ${text} ${x},${y}`),
+		measureText: (text: string) => ({ width: text.length * 6 }),
+		font: '',
+		textBaseline: '',
+		fillStyle: '',
+		strokeStyle: '',
+		lineWidth: 1
+	};
+	// day 100 at pixel 0, 10 px per day
+	const x = { getPixelForValue: (ms: number) => (msToDay(ms) - 100) * 10 };
+	const chart = { ctx, chartArea: { left: 0, right: 500, top: 10, bottom: 210 }, scales: { x } } as unknown as AnnotationChart;
+	return { chart, calls };
+}
+
+describe('annotation plugin', () => {
+	it('draws a dashed line for a day and a shaded box for a span, with labels', () => {
+		const { chart, calls } = fakeChart();
+		drawAnnotations(chart, {
+			...annotationOptions(
+				[
+					{ startDay: 110, label: 'Launch' },
+					{ startDay: 120, endDay: 129, label: 'Campaign' },
+					{ startDay: 111, label: 'Hi' },
+					{ startDay: 400, label: 'Off the chart' }
+				],
+				'light'
+			)
+		});
+		expect(calls).toContain('moveTo 100,10');
+		expect(calls).toContain('lineTo 100,210');
+		expect(calls).toContain('fillRect 200,10,100,200');
+		expect(calls).toContain('fillText Launch 104,14');
+		// 'Hi' starts at 110 px, inside Launch's label (104 … 140): it moves to the second row
+		expect(calls).toContain('fillText Hi 114,30');
+		expect(calls).toContain('fillText Campaign 204,14');
+		expect(calls.some((call) => call.includes('Off the chart'))).toBe(false);
+	});
+
+	it('reads its items from the options it is given on each draw', () => {
+		const { chart, calls } = fakeChart();
+		const plugin = annotationPlugin();
+		expect(plugin.id).toBe('chorusAnnotations');
+		plugin.afterDatasetsDraw!(chart as never, {}, { items: [], lineColor: '', fillColor: '', textColor: '' }, false);
+		expect(calls).toEqual([]);
+		plugin.afterDatasetsDraw!(chart as never, {}, annotationOptions([{ startDay: 105, label: 'A' }], 'dark'), false);
+		expect(calls).toContain('moveTo 50,10');
+	});
+});
+
+describe('chartTableCsvRows', () => {
+	it('writes keys and raw numbers', () => {
+		expect(
+			chartTableCsvRows({
+				caption: 'x',
+				columns: ['Period', 'A'],
+				rows: [{ key: '2024-W01', label: 'Week of Jan 1, 2024', values: [3], text: ['3'] }],
+				footnotes: []
+			})
+		).toEqual([
+			['Period', 'A'],
+			['2024-W01', 3]
+		]);
+	});
+});

@@ -1,0 +1,147 @@
+import type { ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
+import { describe, expect, it } from 'vitest';
+import { aggregateSeries } from '../domain/analytics/aggregate';
+import { bucketFrame } from '../domain/analytics/grain';
+import { DAY_DERIVED, type DailyValues } from '../domain/analytics/types';
+import { dayFromISO } from '../domain/days';
+import type { MetricKey } from '../domain/metrics';
+import type { ChartPoint } from './build-shared';
+import { buildTimeseriesChart, derivedSegmentDash, rollingLabel, type TimeseriesLine } from './build-timeseries';
+
+const N = Number.NaN;
+const monday = dayFromISO('2024-01-01')!;
+const range = { from: monday, to: monday + 27 }; // four ISO weeks
+const frame = bucketFrame(range, 'week');
+
+function line(id: string, metric: MetricKey, values: number[], extra: Partial<TimeseriesLine> = {}, flags?: number[]): TimeseriesLine {
+	const daily: DailyValues = { accountId: id, metric, startDay: monday, values: Float64Array.from(values) };
+	if (flags) daily.flags = Uint8Array.from(flags);
+	return { id, label: id.toUpperCase(), series: aggregateSeries(daily, { grain: 'week', range, frame }), ...extra };
+}
+
+// week 1 misses a day (6 of 7), week 3 is a gap
+const aDays = [1, 1, 1, 1, 1, 1, N, ...Array(7).fill(2), ...Array(7).fill(N), ...Array(7).fill(3)];
+const bDays = Array(28).fill(10);
+
+describe('buildTimeseriesChart, a line per account', () => {
+	const chart = buildTimeseriesChart({
+		metric: 'impressions',
+		theme: 'light',
+		lines: [line('a', 'impressions', aDays, { yearAgo: Float64Array.from([5, N, 7, 8]) }), line('b', 'impressions', bDays)],
+		annotations: [{ startDay: monday + 9, endDay: null, label: 'Launch' }]
+	});
+	const { config } = chart;
+	const datasets = config.data.datasets;
+
+	it('draws raw weeks faded under a 4-week average, and last year dashed', () => {
+		expect(datasets.map((d) => d.label)).toEqual([
+			'A (weekly values)',
+			`A · ${rollingLabel(4, 'week')}`,
+			'A · a year earlier',
+			'B (weekly values)',
+			'B · 4-week average'
+		]);
+		expect(datasets[0].borderColor).toBe('rgba(0, 114, 178, 0.35)');
+		expect(datasets[1].borderColor).toBe('#0072B2');
+		expect(datasets[2].borderDash).toEqual([6, 4]);
+		expect(datasets[3].borderColor).toBe('rgba(213, 94, 0, 0.35)');
+	});
+
+	it('plots {x: epoch ms, y} points with gaps as null and partial weeks marked', () => {
+		const raw = datasets[0].data;
+		expect(raw.map((p) => p.x)).toEqual([0, 7, 14, 21].map((offset) => (monday + offset) * 86_400_000));
+		expect(raw.map((p) => p.y)).toEqual([6, 14, null, 21]);
+		expect(raw[0]).toMatchObject({ partial: true, covered: 6, span: 7 });
+		expect(datasets.every((d) => d.spanGaps === false)).toBe(true);
+		// the 4-week average needs 2 complete weeks: the partial first week and the gap do not count,
+		// so only the fourth week has two (14 and 21)
+		expect(datasets[1].data.map((p) => p.y)).toEqual([null, null, null, 17.5]);
+		expect(datasets[4].data.map((p) => p.y)).toEqual([null, 70, 70, 70]);
+		expect(datasets[2].data.map((p) => p.y)).toEqual([5, null, 7, 8]);
+	});
+
+	it('uses a time axis, no parsing, LTTB decimation, and titles the axis with the aggregation', () => {
+		const options = config.options!;
+		expect(options.parsing).toBe(false);
+		expect(options.scales!.x!.type).toBe('time');
+		expect(options.scales!.y!.title).toMatchObject({ display: true, text: 'Impressions per week (sum)' });
+		expect(options.plugins!.decimation).toEqual({ enabled: true, algorithm: 'lttb', samples: 600, threshold: 600 });
+		expect(options.plugins!.chorusAnnotations!.items).toEqual([{ startDay: monday + 9, endDay: null, label: 'Launch' }]);
+		expect(config.plugins![0].id).toBe('chorusAnnotations');
+	});
+
+	it('titles tooltips with the bucket and marks partial values', () => {
+		const callbacks = config.options!.plugins!.tooltip!.callbacks!;
+		const raw = datasets[0].data[0];
+		const item = { parsed: { x: raw.x, y: raw.y }, raw, dataset: datasets[0] } as unknown as TooltipItem<'line'>;
+		expect((callbacks.title as (items: TooltipItem<'line'>[]) => string)([item])).toBe('Week of Jan 1, 2024');
+		expect((callbacks.label as (item: TooltipItem<'line'>) => string)(item)).toBe('A (weekly values): 6 (6 of 7 days)');
+	});
+
+	it('shows a dot on partial and derived buckets only', () => {
+		const radius = datasets[0].pointRadius as (context: { raw: unknown }) => number;
+		expect(radius({ raw: datasets[0].data[0] })).toBe(2.5);
+		expect(radius({ raw: datasets[0].data[1] })).toBe(0);
+	});
+
+	it('returns the numbers as a table, gaps as – and partial weeks marked', () => {
+		expect(chart.table.columns).toEqual(['Period', 'A', 'A · a year earlier', 'B']);
+		expect(chart.table.rows).toHaveLength(4);
+		expect(chart.table.rows[0]).toEqual({ key: '2024-W01', label: 'Week of Jan 1, 2024', values: [6, 5, 70], text: ['6 (6 of 7 days)', '5', '70'] });
+		expect(chart.table.rows[2].text).toEqual(['–', '7', '70']);
+		expect(chart.table.caption).toBe('Impressions per week (sum)');
+	});
+});
+
+describe('buildTimeseriesChart, stacked and special cases', () => {
+	it('stacks areas by platform without decimation, with last year’s total on its own stack', () => {
+		const chart = buildTimeseriesChart({
+			metric: 'impressions',
+			theme: 'dark',
+			layout: 'stacked',
+			lines: [
+				line('x', 'impressions', bDays, { platform: 'x', yearAgo: Float64Array.from([1, 1, 1, 1]) }),
+				line('youtube', 'impressions', bDays, { platform: 'youtube', yearAgo: Float64Array.from([2, 2, N, 2]) })
+			]
+		});
+		const [first, second, total] = chart.config.data.datasets;
+		expect(first).toMatchObject({ fill: 'origin', stack: 'accounts', borderColor: '#EEEEEE' });
+		expect(second).toMatchObject({ fill: '-1', stack: 'accounts', borderColor: '#EE8866' });
+		expect(total).toMatchObject({ label: 'Total a year earlier', stack: 'year-ago' });
+		expect(total.data.map((p: ChartPoint) => p.y)).toEqual([3, 3, null, 3]);
+		expect(chart.config.options!.scales!.y!.stacked).toBe(true);
+		expect(chart.config.options!.plugins!.decimation!.enabled).toBe(false);
+	});
+
+	it('refuses to stack a rate and says why', () => {
+		const chart = buildTimeseriesChart({ metric: 'engagement_rate', theme: 'light', layout: 'stacked', lines: [line('a', 'engagement_rate', bDays)] });
+		expect(chart.notes[0]).toMatch(/rates cannot be stacked/);
+		expect(chart.config.data.datasets[0].stack).toBeUndefined();
+		expect(chart.axisTitle).toBe('Engagement rate (reported; average of daily values)');
+	});
+
+	it('titles a derived level and dashes the segments leading to derived points', () => {
+		const flags = Array(28).fill(0);
+		for (let i = 7; i < 14; i++) flags[i] = DAY_DERIVED;
+		const chart = buildTimeseriesChart({
+			metric: 'followers',
+			theme: 'light',
+			rollingWindows: [],
+			lines: [line('a', 'followers', Array.from({ length: 28 }, (_, i) => 100 + i), {}, flags)]
+		});
+		expect(chart.axisTitle).toBe('Followers (end of week, derived where marked)');
+		const dataset = chart.config.data.datasets[0];
+		expect(dataset.data.map((p) => p.derived ?? false)).toEqual([false, true, false, false]);
+		const chartData = { data: { datasets: [{ data: dataset.data }] } };
+		const context = (p1DataIndex: number) => ({ chart: chartData, datasetIndex: 0, p1DataIndex }) as unknown as ScriptableLineSegmentContext;
+		expect(derivedSegmentDash(context(1))).toEqual([4, 3]);
+		expect(derivedSegmentDash(context(2))).toBeUndefined();
+		expect(chart.table.rows[1].text[0]).toBe('113 (derived)');
+	});
+
+	it('copes with no lines', () => {
+		const chart = buildTimeseriesChart({ metric: 'impressions', theme: 'light', lines: [] });
+		expect(chart.config.data.datasets).toEqual([]);
+		expect(chart.table.rows).toEqual([]);
+	});
+});

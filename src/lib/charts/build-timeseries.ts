@@ -1,0 +1,354 @@
+/**
+ * The long-term time-series chart: one metric, a line per account (or areas stacked by platform),
+ * raw bucket values faded under rolling averages, an optional last-year overlay (dashed), annotation
+ * lines and boxes, gaps drawn as gaps, and decimation for long series. Returns the Chart.js config
+ * and the same numbers as an accessible data table.
+ *
+ * ## Usage
+ * ```ts
+ * const frame = bucketFrame(range, 'week');
+ * const lines = accounts.map((a) => ({ id: a.id, label: a.name, series: aggregateSeries(a.daily, { grain: 'week', range, frame }) }));
+ * const { config, table } = buildTimeseriesChart({ metric: 'impressions', lines, theme: 'light' });
+ * ```
+ */
+import type { ChartConfiguration, ChartDataset, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
+import { isPartialBucket, type AggregatedSeries } from '../domain/analytics/aggregate';
+import { bucketKey, bucketLabel, GRAIN_LABELS, type Grain } from '../domain/analytics/grain';
+import { rollingBuckets } from '../domain/analytics/rolling';
+import { DAY_DERIVED, DAY_INCOMPLETE } from '../domain/analytics/types';
+import { METRICS, type MetricKey } from '../domain/metrics';
+import type { Platform } from '../domain/model';
+import {
+	ANNOTATION_PLUGIN_ID,
+	annotationOptions,
+	annotationPlugin,
+	axisTitle,
+	dayToMs,
+	decimateKeepingGaps,
+	isChartPoint,
+	msToDay,
+	valueFormatter,
+	type ChartAnnotation,
+	type ChartPoint,
+	type ChartTable,
+	type ChartTableRow
+} from './build-shared';
+import { platformColor, seriesStyle, THEME_COLORS, withAlpha, type ChartTheme } from './palette';
+
+export interface TimeseriesLine {
+	id: string;
+	label: string;
+	/** Aggregated over the chart's frame; every line must share the same frame. */
+	series: AggregatedSeries;
+	/** Last year's values lined up with this line's buckets (see alignYearOverYear). */
+	yearAgo?: Float64Array | null;
+	/** Colours the line (or area) by platform instead of by position. */
+	platform?: Platform;
+}
+
+export interface TimeseriesChartInput {
+	metric: MetricKey;
+	lines: TimeseriesLine[];
+	/** 'stacked': areas stacked (by platform, say) with their total; flows, levels and uniques only. */
+	layout?: 'lines' | 'stacked';
+	theme: ChartTheme;
+	/** Rolling windows in buckets; default 7 and 28 days, 4 weeks, 3 months, none for quarters and years. */
+	rollingWindows?: number[];
+	/** Draw the raw bucket values (faded when averages are drawn over them); default true. */
+	showRaw?: boolean;
+	/** Draw last year's values where lines have them; default true. */
+	yearOverYear?: boolean;
+	annotations?: readonly ChartAnnotation[];
+	/** LTTB target point count per series; default 600. */
+	samples?: number;
+	locale?: string;
+}
+
+export interface TimeseriesChart {
+	config: ChartConfiguration<'line', ChartPoint[]>;
+	table: ChartTable;
+	axisTitle: string;
+	/** Things the chart could not do as asked, in words. */
+	notes: string[];
+}
+
+export const DEFAULT_ROLLING_WINDOWS: Record<Grain, number[]> = { day: [7, 28], week: [4], month: [3], quarter: [], year: [] };
+
+const GRAIN_UNITS: Record<Grain, 'day' | 'week' | 'month' | 'quarter' | 'year'> = {
+	day: 'day',
+	week: 'week',
+	month: 'month',
+	quarter: 'quarter',
+	year: 'year'
+};
+
+export function rollingLabel(window: number, grain: Grain): string {
+	return `${window}-${GRAIN_UNITS[grain]} average`;
+}
+
+type LineDataset = ChartDataset<'line', ChartPoint[]>;
+
+function bucketPoints(series: AggregatedSeries): ChartPoint[] {
+	const { frame } = series;
+	const points: ChartPoint[] = new Array(frame.count);
+	for (let i = 0; i < frame.count; i++) {
+		const value = series.values[i];
+		const point: ChartPoint = { x: dayToMs(frame.starts[i]), y: Number.isNaN(value) ? null : value };
+		if (isPartialBucket(series, i)) {
+			point.partial = true;
+			point.covered = series.covered[i];
+			point.span = frame.ends[i] - frame.starts[i] + 1;
+		}
+		if (series.flags[i] & DAY_DERIVED) point.derived = true;
+		if (series.flags[i] & DAY_INCOMPLETE) point.incomplete = true;
+		points[i] = point;
+	}
+	return points;
+}
+
+function valuePoints(series: AggregatedSeries, values: Float64Array): ChartPoint[] {
+	const points: ChartPoint[] = new Array(series.frame.count);
+	for (let i = 0; i < series.frame.count; i++) {
+		points[i] = { x: dayToMs(series.frame.starts[i]), y: Number.isNaN(values[i]) ? null : values[i] };
+	}
+	return points;
+}
+
+/**
+ * Dashes the stretch leading to a derived point. The segment context carries the chart at runtime
+ * (Chart.js builds it on the chart's context) though its type does not say so; the dataset's data
+ * there is what is drawn, after any decimation, so p1DataIndex points into it.
+ */
+export function derivedSegmentDash(context: ScriptableLineSegmentContext): number[] | undefined {
+	const chart = (context as ScriptableLineSegmentContext & { chart?: { data: { datasets: { data: unknown[] }[] } } }).chart;
+	const point = chart?.data.datasets[context.datasetIndex]?.data[context.p1DataIndex];
+	return isChartPoint(point) && point.derived ? [4, 3] : undefined;
+}
+
+function marksOf(point: ChartPoint | undefined): string {
+	if (!point) return '';
+	const marks: string[] = [];
+	if (point.partial) marks.push(`${point.covered} of ${point.span} days`);
+	if (point.derived) marks.push('derived');
+	if (point.incomplete) marks.push('some accounts missing');
+	return marks.length ? ` (${marks.join('; ')})` : '';
+}
+
+export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesChart {
+	const { metric, theme } = input;
+	const locale = input.locale ?? 'en';
+	const lines = input.lines;
+	const frame = lines[0]?.series.frame;
+	const grain: Grain = frame?.grain ?? 'day';
+	const semantics = lines[0]?.series.semantics ?? METRICS[metric].semantics;
+	const unit = METRICS[metric].unit;
+	const notes: string[] = [];
+	let layout = input.layout ?? 'lines';
+	if (layout === 'stacked' && semantics === 'ratio') {
+		layout = 'lines';
+		notes.push(`${METRICS[metric].label} is a rate: rates cannot be stacked, so each is drawn as its own line.`);
+	}
+	if (layout === 'stacked' && semantics === 'unique') {
+		notes.push('Stacked uniques add up daily uniques; the same person may follow several accounts.');
+	}
+	const derived = lines.some((line) => line.series.derived || line.series.flags.some((bits) => (bits & DAY_DERIVED) !== 0));
+	const title = axisTitle(metric, grain, { semantics, derived });
+	const samples = input.samples ?? 600;
+	const showRaw = input.showRaw ?? true;
+	const yearOverYear = input.yearOverYear ?? true;
+	const windows = layout === 'stacked' ? [] : (input.rollingWindows ?? DEFAULT_ROLLING_WINDOWS[grain]);
+	if (layout === 'stacked' && input.rollingWindows?.length) notes.push('Rolling averages are not drawn over stacked areas.');
+	const colors = THEME_COLORS[theme];
+	const format = valueFormatter(unit, locale);
+	const formatTick = valueFormatter(unit, locale, true);
+
+	const datasets: LineDataset[] = [];
+	const legendShown = new Set<number>();
+	const tableColumns: string[] = [];
+	const tableValues: ((number | null)[] | Float64Array)[] = [];
+	const tablePoints: (ChartPoint[] | null)[] = [];
+
+	const thin = (points: ChartPoint[]) => (layout === 'stacked' ? points : decimateKeepingGaps(points, samples));
+
+	lines.forEach((line, index) => {
+		const style = line.platform && layout === 'stacked' ? { color: platformColor(line.platform, theme), dash: [] } : seriesStyle(index, theme);
+		const raw = bucketPoints(line.series);
+		tableColumns.push(line.label);
+		tableValues.push(line.series.values);
+		tablePoints.push(raw);
+		const averaged = windows.length > 0;
+		if (layout === 'stacked') {
+			legendShown.add(datasets.length);
+			datasets.push({
+				label: line.label,
+				data: raw,
+				borderColor: style.color,
+				backgroundColor: withAlpha(style.color, 0.55),
+				borderWidth: 1,
+				pointRadius: 0,
+				fill: index === 0 ? 'origin' : '-1',
+				spanGaps: false,
+				stack: 'accounts'
+			});
+			return;
+		}
+		if (showRaw || !averaged) {
+			if (!averaged) legendShown.add(datasets.length);
+			datasets.push({
+				label: averaged ? `${line.label} (${GRAIN_LABELS[grain].toLowerCase()} values)` : line.label,
+				data: thin(raw),
+				borderColor: averaged ? withAlpha(style.color, 0.35) : style.color,
+				backgroundColor: averaged ? withAlpha(style.color, 0.35) : style.color,
+				borderWidth: averaged ? 1 : 2,
+				borderDash: averaged ? [] : style.dash,
+				// partial and derived buckets get a visible dot, so they are not mistaken for full ones
+				pointRadius: (context) => {
+					const point = context.raw;
+					return isChartPoint(point) && (point.partial || point.derived) ? 2.5 : 0;
+				},
+				pointHoverRadius: 4,
+				segment: { borderDash: derivedSegmentDash },
+				spanGaps: false,
+				order: 2
+			});
+		}
+		windows.forEach((window, windowIndex) => {
+			if (windowIndex === 0) legendShown.add(datasets.length);
+			datasets.push({
+				label: `${line.label} · ${rollingLabel(window, grain)}`,
+				data: thin(valuePoints(line.series, rollingBuckets(line.series, window))),
+				borderColor: style.color,
+				backgroundColor: style.color,
+				borderWidth: windowIndex === 0 ? 2 : 1.5,
+				borderDash: windowIndex === 0 ? style.dash : [2, 2],
+				pointRadius: 0,
+				pointHoverRadius: 3,
+				spanGaps: false,
+				order: 1
+			});
+		});
+		if (yearOverYear && line.yearAgo) {
+			datasets.push({
+				label: `${line.label} · a year earlier`,
+				data: thin(valuePoints(line.series, line.yearAgo)),
+				borderColor: withAlpha(style.color, 0.7),
+				backgroundColor: withAlpha(style.color, 0.7),
+				borderWidth: 1.5,
+				borderDash: [6, 4],
+				pointRadius: 0,
+				pointHoverRadius: 3,
+				spanGaps: false,
+				order: 3
+			});
+			tableColumns.push(`${line.label} · a year earlier`);
+			tableValues.push(line.yearAgo);
+			tablePoints.push(null);
+		}
+	});
+
+	if (layout === 'stacked' && yearOverYear && frame && lines.length && lines.every((line) => line.yearAgo)) {
+		// last year's total: the sum of the stacked parts, only where every part has a value
+		const total = new Float64Array(frame.count);
+		for (let i = 0; i < frame.count; i++) {
+			let sum = 0;
+			for (const line of lines) sum += line.yearAgo![i];
+			total[i] = sum;
+		}
+		datasets.push({
+			label: 'Total a year earlier',
+			data: valuePoints(lines[0].series, total),
+			borderColor: colors.text,
+			backgroundColor: colors.text,
+			borderWidth: 1.5,
+			borderDash: [6, 4],
+			pointRadius: 0,
+			fill: false,
+			spanGaps: false,
+			// its own stack, so it is drawn at its value rather than on top of the areas
+			stack: 'year-ago'
+		});
+		tableColumns.push('Total a year earlier');
+		tableValues.push(total);
+		tablePoints.push(null);
+	}
+
+	const first = frame && frame.count ? dayToMs(frame.starts[0]) : undefined;
+	const last = frame && frame.count ? dayToMs(frame.starts[frame.count - 1]) : undefined;
+	const showLegend = legendShown.size > 1 && legendShown.size <= 12;
+
+	const config: ChartConfiguration<'line', ChartPoint[]> = {
+		type: 'line',
+		data: { datasets },
+		options: {
+			parsing: false,
+			normalized: true,
+			animation: false,
+			maintainAspectRatio: false,
+			interaction: { mode: 'nearest', axis: 'x', intersect: false },
+			scales: {
+				x: {
+					type: 'time',
+					min: first,
+					max: last,
+					time: { minUnit: GRAIN_UNITS[grain], isoWeekday: true },
+					ticks: { color: colors.mutedText, maxRotation: 0, autoSkip: true },
+					grid: { color: colors.grid }
+				},
+				y: {
+					stacked: layout === 'stacked',
+					beginAtZero: layout === 'stacked' || semantics === 'flow',
+					title: { display: true, text: title, color: colors.mutedText },
+					ticks: { color: colors.mutedText, callback: (value) => formatTick(Number(value)) },
+					grid: { color: colors.grid }
+				}
+			},
+			plugins: {
+				legend: {
+					display: showLegend,
+					labels: { color: colors.text, filter: (item) => legendShown.has(item.datasetIndex ?? -1) }
+				},
+				tooltip: {
+					callbacks: {
+						title: (items: TooltipItem<'line'>[]) => (items.length ? bucketLabel(msToDay(items[0].parsed.x ?? 0), grain, locale) : ''),
+						label: (item: TooltipItem<'line'>) => {
+							const point = isChartPoint(item.raw) ? item.raw : undefined;
+							const y = point?.y;
+							return `${item.dataset.label ?? ''}: ${y === null || y === undefined ? 'no data' : format(y)}${marksOf(point)}`;
+						}
+					}
+				},
+				decimation: { enabled: layout !== 'stacked', algorithm: 'lttb', samples, threshold: samples },
+				[ANNOTATION_PLUGIN_ID]: annotationOptions(input.annotations ?? [], theme)
+			}
+		},
+		plugins: [annotationPlugin<'line'>()]
+	};
+
+	const rows: ChartTableRow[] = [];
+	if (frame) {
+		for (let i = 0; i < frame.count; i++) {
+			const values = tableValues.map((column) => {
+				const v = column[i];
+				return v === null || Number.isNaN(v) ? null : v;
+			});
+			rows.push({
+				key: bucketKey(frame.starts[i], grain),
+				label: bucketLabel(frame.starts[i], grain, locale),
+				values,
+				text: values.map((v, column) => (v === null ? '–' : `${format(v)}${marksOf(tablePoints[column]?.[i])}`))
+			});
+		}
+	}
+	const footnotes = [
+		'– means no data for that period (a gap, not zero).',
+		'“n of m days”: only n of the period’s m days had data.',
+		...(derived ? ['“derived”: rebuilt from daily changes, not reported by the platform.'] : []),
+		...notes
+	];
+	return {
+		config,
+		table: { caption: title, columns: ['Period', ...tableColumns], rows, footnotes },
+		axisTitle: title,
+		notes
+	};
+}

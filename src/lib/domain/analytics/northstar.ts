@@ -1,0 +1,247 @@
+/**
+ * A north-star target: one metric (of one account or the portfolio), a baseline, a target value and
+ * a target day. Progress is how far the current value has moved from the baseline towards the
+ * target; the trend is a least-squares line through the smoothed series over the recent past, and
+ * the projection extends that line to the target day. The verdict compares projection and target
+ * with a tolerance of 5% of the distance baseline → target.
+ *
+ * What is tracked depends on the metric: a level (followers), a unique or a ratio is tracked as its
+ * daily value, smoothed by a 28-day trailing average for the trend; a flow (impressions) is tracked
+ * as its trailing 30-day total ("per 30 days"), because a target like "1M impressions a month" is
+ * about a period's total, not a day's.
+ */
+import type { DayNumber } from '../days';
+import { METRICS, type MetricKey, type MetricUnit } from '../metrics';
+import { semanticsOf } from './aggregate';
+import { formatDay } from './grain';
+import { intlNumberFormatter, MINUS, type NumberFormatter } from './growth';
+import { minimumValuesFor, rollingMeanWithCentres } from './rolling';
+import type { DailyValues } from './types';
+
+/** Field names match the stored NorthStarRecord, so a record can be passed as is. */
+export interface NorthStarTarget {
+	metric: MetricKey;
+	/** null / absent: the portfolio. */
+	accountId?: string | null;
+	baselineDay: DayNumber;
+	baselineValue: number;
+	target: number;
+	targetDay: DayNumber;
+}
+
+export interface NorthStarOptions {
+	/** The last day that counts as now; default: the last day with data. */
+	today?: DayNumber;
+	/** Trailing window smoothing a level/unique/ratio before the trend fit (default 28). */
+	smoothingDays?: number;
+	/** Window of a flow's trailing total (default 30). */
+	flowWindowDays?: number;
+	/** Days before now the trend is fitted over (default 90, never before the baseline). */
+	fitDays?: number;
+	/** Share of |target − baseline| within which a projection counts as on track (default 0.05). */
+	tolerance?: number;
+	locale?: string;
+	format?: NumberFormatter;
+}
+
+export type NorthStarVerdict = 'ahead' | 'on track' | 'behind' | 'achieved' | 'missed' | 'not enough data';
+
+export interface TrendLine {
+	/** Value per day. */
+	slope: number;
+	fromDay: DayNumber;
+	toDay: DayNumber;
+	points: number;
+	valueAt(day: DayNumber): number;
+}
+
+export interface NorthStarResult {
+	/** What is tracked, in words: `Followers`, `Impressions per 30 days`. */
+	measure: string;
+	unit: MetricUnit;
+	/** The tracked value day by day (a flow: its trailing total). */
+	tracked: Float64Array;
+	/** What the trend is fitted on (smoothed), same days as `tracked`; the same array for a flow. */
+	smoothed: Float64Array;
+	/** Window of the smoothing average; null for a flow (its trailing total is smooth already). */
+	smoothingDays: number | null;
+	startDay: DayNumber;
+	current: { day: DayNumber; value: number } | null;
+	/** 0 at the baseline, 1 at the target; can be below 0 or above 1. */
+	progress: number | null;
+	/** (target − baseline) ÷ days from baseline to target. */
+	requiredPacePerDay: number | null;
+	/** (target − current) ÷ days left. */
+	remainingPacePerDay: number | null;
+	/** The trend's slope. */
+	actualPacePerDay: number | null;
+	trend: TrendLine | null;
+	projection: { day: DayNumber; value: number } | null;
+	verdict: NorthStarVerdict;
+	sentence: string;
+}
+
+const MIN_FIT_POINTS = 14;
+
+/** Least squares through (x, y) pairs; x centred to keep day numbers from eating precision. */
+function fitLine(xs: number[], ys: number[]): { slope: number; meanX: number; meanY: number } | null {
+	const n = xs.length;
+	if (n < 2) return null;
+	let meanX = 0;
+	let meanY = 0;
+	for (let i = 0; i < n; i++) {
+		meanX += xs[i];
+		meanY += ys[i];
+	}
+	meanX /= n;
+	meanY /= n;
+	let sxy = 0;
+	let sxx = 0;
+	for (let i = 0; i < n; i++) {
+		sxy += (xs[i] - meanX) * (ys[i] - meanY);
+		sxx += (xs[i] - meanX) ** 2;
+	}
+	if (sxx === 0) return null;
+	return { slope: sxy / sxx, meanX, meanY };
+}
+
+export function formatMetricValue(value: number, unit: MetricUnit, format: NumberFormatter, signed = false): string {
+	const sign = signed ? (value > 0 ? '+' : value < 0 ? MINUS : '') : value < 0 ? MINUS : '';
+	const magnitude = Math.abs(value);
+	switch (unit) {
+		case 'fraction':
+			return `${sign}${format(magnitude * 100, { maximumFractionDigits: 2 })}${signed ? ' pp' : '%'}`;
+		case 'seconds':
+			return `${sign}${format(magnitude, { maximumFractionDigits: 1 })} s`;
+		case 'hours':
+			return `${sign}${format(magnitude, { maximumFractionDigits: 1 })} h`;
+		default:
+			return `${sign}${format(magnitude, { maximumFractionDigits: magnitude < 10 ? 1 : 0 })}`;
+	}
+}
+
+/** `+41 a day`, or `+9 a month` when the daily pace is below one unit. */
+function formatPace(perDay: number, unit: MetricUnit, format: NumberFormatter): string {
+	if (unit === 'count' && Math.abs(perDay) < 1 && perDay !== 0) {
+		return `${formatMetricValue(perDay * 30.4375, unit, format, true)} a month`;
+	}
+	return `${formatMetricValue(perDay, unit, format, true)} a day`;
+}
+
+export function evaluateNorthStar(goal: NorthStarTarget, series: DailyValues, options: NorthStarOptions = {}): NorthStarResult {
+	const definition = METRICS[goal.metric];
+	const semantics = semanticsOf(series);
+	const format = options.format ?? intlNumberFormatter(options.locale ?? 'en');
+	const locale = options.locale ?? 'en';
+	const unit = definition.unit;
+	const isFlow = semantics === 'flow';
+	const flowWindow = options.flowWindowDays ?? 30;
+	const smoothingDays = options.smoothingDays ?? 28;
+	const fitDays = options.fitDays ?? 90;
+	const tolerance = options.tolerance ?? 0.05;
+
+	let tracked: Float64Array;
+	let smoothed: Float64Array;
+	let centres: Float64Array;
+	if (isFlow) {
+		const rolled = rollingMeanWithCentres(series.values, flowWindow, minimumValuesFor(flowWindow));
+		tracked = rolled.means;
+		// the mean over the days with data, scaled to the window: a total that a missing day does not drag down
+		for (let i = 0; i < tracked.length; i++) tracked[i] *= flowWindow;
+		smoothed = tracked;
+		centres = rolled.centres;
+	} else {
+		const rolled = rollingMeanWithCentres(series.values, smoothingDays, minimumValuesFor(smoothingDays));
+		tracked = series.values;
+		smoothed = rolled.means;
+		centres = rolled.centres;
+	}
+	const measure = isFlow ? `${definition.label} per ${flowWindow} days` : definition.label;
+	const startDay = series.startDay;
+	const fmt = (value: number) => formatMetricValue(value, unit, format);
+
+	const lastIndex = Math.min(tracked.length - 1, (options.today ?? Number.POSITIVE_INFINITY) - startDay);
+	let currentIndex = lastIndex;
+	while (currentIndex >= 0 && Number.isNaN(tracked[currentIndex])) currentIndex--;
+	const current = currentIndex >= 0 ? { day: startDay + currentIndex, value: tracked[currentIndex] } : null;
+
+	const distance = goal.target - goal.baselineValue;
+	const direction = distance >= 0 ? 1 : -1;
+	const totalDays = goal.targetDay - goal.baselineDay;
+	const requiredPacePerDay = totalDays > 0 ? distance / totalDays : null;
+	const progress = current && distance !== 0 ? (current.value - goal.baselineValue) / distance : null;
+	const daysLeft = current ? goal.targetDay - current.day : 0;
+	const remainingPacePerDay = current && daysLeft > 0 ? (goal.target - current.value) / daysLeft : null;
+
+	let trend: TrendLine | null = null;
+	if (current) {
+		const xs: number[] = [];
+		const ys: number[] = [];
+		const firstDay = Math.max(goal.baselineDay, current.day - fitDays + 1);
+		for (let day = Math.max(firstDay, startDay); day <= current.day; day++) {
+			const v = smoothed[day - startDay];
+			if (v !== v) continue;
+			// a trailing average describes the middle of the days it averaged: placing it there removes the lag
+			xs.push(startDay + centres[day - startDay]);
+			ys.push(v);
+		}
+		const fit = xs.length >= MIN_FIT_POINTS ? fitLine(xs, ys) : null;
+		if (fit) {
+			const valueAt = (day: DayNumber) => fit.meanY + fit.slope * (day - fit.meanX);
+			trend = { slope: fit.slope, fromDay: firstDay, toDay: current.day, points: xs.length, valueAt };
+		}
+	}
+	const projection = trend ? { day: goal.targetDay, value: trend.valueAt(goal.targetDay) } : null;
+
+	const goalText = `${fmt(goal.target)} by ${formatDay(goal.targetDay, locale)}`;
+	let verdict: NorthStarVerdict;
+	let sentence: string;
+	if (!current) {
+		verdict = 'not enough data';
+		sentence = `${measure}: no data yet for the target of ${goalText}.`;
+	} else if ((current.value - goal.target) * direction >= 0) {
+		verdict = 'achieved';
+		sentence = `${measure}: ${fmt(current.value)} on ${formatDay(current.day, locale)} — the target of ${fmt(goal.target)} is reached.`;
+	} else if (current.day >= goal.targetDay) {
+		verdict = 'missed';
+		sentence = `${measure}: the target date ${formatDay(goal.targetDay, locale)} has passed at ${fmt(current.value)}, short of ${fmt(goal.target)}.`;
+	} else {
+		const progressText =
+			progress === null ? '' : ` (${format(Math.round(progress * 100), { maximumFractionDigits: 0 })}% of the way from ${fmt(goal.baselineValue)})`;
+		const now = `${measure}: ${fmt(current.value)} now${progressText}, target ${goalText}.`;
+		if (!trend || !projection) {
+			verdict = 'not enough data';
+			sentence = `${now} Not enough recent data for a trend (it needs ${MIN_FIT_POINTS} days with values in the last ${fitDays}).`;
+		} else {
+			const margin = (projection.value - goal.target) * direction;
+			const band = tolerance * Math.abs(distance);
+			verdict = margin > band ? 'ahead' : margin >= -band ? 'on track' : 'behind';
+			const pace = formatPace(trend.slope, unit, format);
+			const reaches = `At the recent pace (${pace}) the trend reaches ${fmt(projection.value)} by then`;
+			sentence =
+				verdict === 'behind'
+					? `${now} ${reaches} — behind: ${formatPace(remainingPacePerDay ?? 0, unit, format)} is needed from now.`
+					: verdict === 'ahead'
+						? `${now} ${reaches} — ahead of target.`
+						: `${now} ${reaches} — on track.`;
+		}
+	}
+
+	return {
+		measure,
+		unit,
+		tracked,
+		smoothed,
+		smoothingDays: isFlow ? null : smoothingDays,
+		startDay,
+		current,
+		progress,
+		requiredPacePerDay,
+		remainingPacePerDay,
+		actualPacePerDay: trend ? trend.slope : null,
+		trend,
+		projection,
+		verdict,
+		sentence
+	};
+}
