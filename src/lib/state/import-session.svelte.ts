@@ -1,0 +1,134 @@
+/**
+ * One import, from drop to commit: read the files in a worker, plan against what is stored, let the
+ * person choose accounts for files that carry none (or map unknown layouts), then commit the whole
+ * confirmed batch in one transaction. Nothing is written before `confirm()`.
+ */
+import { db } from '$lib/db/database';
+import { commitImport, type CommitResult } from '$lib/db/commit';
+import { planImport, type ImportPlan } from '$lib/db/import-plan';
+import type { ImportItem } from '$lib/db/prepare';
+import { listMappingPresets } from '$lib/db/queries';
+import type { AccountRef } from '$lib/domain/model';
+import type { FileOutcome, ReadProgress } from '$lib/importers/pipeline';
+import { mappingPresetSchema, type MappingPreset } from '$lib/schemas/mapping-preset';
+import { parseInWorker } from '$lib/workers/parse-client';
+import { activity } from './activity.svelte';
+
+export type ImportPhase = 'idle' | 'reading' | 'preview' | 'committing' | 'done';
+
+export interface ImportProgress extends ReadProgress {
+	fileIndex: number;
+	fileCount: number;
+}
+
+async function loadPresets(): Promise<MappingPreset[]> {
+	const stored = await listMappingPresets(db());
+	// presets come back from storage: keep only the valid ones
+	return stored.flatMap((record) => {
+		const parsed = mappingPresetSchema.safeParse(record);
+		return parsed.success ? [parsed.data] : [];
+	});
+}
+
+/** Content hash for one logical file: the pipeline's per-entry hash, else the input file's. */
+function itemsOf(outcome: FileOutcome, overrides: Record<string, AccountRef>): ImportItem[] {
+	if (outcome.outcome !== 'parsed') return [];
+	return outcome.parsed.map((parsed) => ({
+		parsed,
+		fileName: parsed.fileName,
+		size: parsed.size ?? outcome.size,
+		sha256: parsed.sha256 ?? outcome.sha256,
+		// a plain copy: the choice lives in $state (a proxy), and IndexedDB cannot clone proxies
+		...(overrides[parsed.fileName] ? { accountOverride: { ...overrides[parsed.fileName] } } : {})
+	}));
+}
+
+export class ImportSession {
+	phase = $state<ImportPhase>('idle');
+	progress = $state<ImportProgress | null>(null);
+	outcomes = $state.raw<FileOutcome[]>([]);
+	plan = $state.raw<ImportPlan | null>(null);
+	accountChoices = $state<Record<string, AccountRef>>({});
+	result = $state.raw<CommitResult | null>(null);
+	error = $state<string | null>(null);
+	#files: File[] = [];
+	#abort: AbortController | null = null;
+
+	items = $derived(this.outcomes.flatMap((outcome) => itemsOf(outcome, this.accountChoices)));
+
+	async read(files: File[]) {
+		this.reset();
+		this.#files = files;
+		this.phase = 'reading';
+		this.#abort = new AbortController();
+		activity.start('import', 'the import');
+		try {
+			const outcomes = await parseInWorker(files, {
+				presets: await loadPresets(),
+				signal: this.#abort.signal,
+				onProgress: (progress) => (this.progress = progress)
+			});
+			this.outcomes = outcomes;
+			await this.replan();
+			this.phase = 'preview';
+		} catch (error) {
+			if (error instanceof DOMException && error.name === 'AbortError') this.reset();
+			else {
+				this.error = `The files could not be read: ${error instanceof Error ? error.message : String(error)}`;
+				this.phase = 'idle';
+			}
+		} finally {
+			this.#abort = null;
+			activity.end('import');
+		}
+	}
+
+	/** Re-reads one file after a mapping was saved, so it is recognised with the new preset. */
+	async rereadWithPresets() {
+		if (this.#files.length > 0) await this.read(this.#files);
+	}
+
+	async replan() {
+		const items = this.items;
+		this.plan = items.length > 0 ? await planImport(db(), items) : null;
+	}
+
+	async chooseAccount(fileName: string, account: AccountRef | null) {
+		if (account) this.accountChoices[fileName] = account;
+		else delete this.accountChoices[fileName];
+		await this.replan();
+	}
+
+	cancelReading() {
+		this.#abort?.abort();
+	}
+
+	async confirm(): Promise<boolean> {
+		if (!this.plan?.canCommit) return false;
+		this.phase = 'committing';
+		activity.start('import', 'the import');
+		try {
+			const result = await commitImport(db(), this.items);
+			this.result = result;
+			if (!result.ok) {
+				this.error = result.error.message;
+				this.phase = 'preview';
+				return false;
+			}
+			this.phase = 'done';
+			return true;
+		} finally {
+			activity.end('import');
+		}
+	}
+
+	reset() {
+		this.phase = 'idle';
+		this.progress = null;
+		this.outcomes = [];
+		this.plan = null;
+		this.accountChoices = {};
+		this.result = null;
+		this.error = null;
+	}
+}
