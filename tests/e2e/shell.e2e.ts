@@ -7,7 +7,8 @@ const ROUTES = [
 	{ path: './dashboard/', heading: /Dashboard/ },
 	{ path: './accounts/', heading: /Accounts/ },
 	{ path: './board/', heading: /Consolidation board/ },
-	{ path: './account/', heading: /Account/ }
+	{ path: './account/', heading: /Account/ },
+	{ path: './calendar/', heading: /Editorial calendar/ }
 ];
 
 test.describe('app shell under a sub-path', () => {
