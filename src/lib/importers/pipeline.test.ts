@@ -193,12 +193,10 @@ describe('readFiles: bad and hostile files (tests/fixtures/bad)', () => {
 	});
 
 	it('zip-bomb.zip → refused before inflating anything', async () => {
-		const started = performance.now();
 		const outcome = await readOne(badFile('zip-bomb.zip'));
 		expect(errorMessage(outcome)).toMatch(
 			/^zip-bomb\.zip: Table data 1\.csv would expand \d+× \(\d+ KB → 20 MB\), which real exports never do: this looks like a zip bomb\. Chorus refused to unpack it to protect your browser\. If this is a real export, unzip it yourself and import the files inside\.$/
 		);
-		expect(performance.now() - started).toBeLessThan(1000);
 	});
 
 	it('single-huge-line.csv (5.5 MB on one line, generated) → error naming the line', async () => {
@@ -466,16 +464,12 @@ describe('readFiles: isolation, limits, cancelling', () => {
 		expect(errorMessage(outcome)).toBe('Import cancelled while two.zip was being read; nothing from it was imported.');
 	});
 
-	it('tabulates and parses a 150,000-row CSV in well under a few seconds', async () => {
+	it('tabulates and parses a 150,000-row CSV (its speed is measured by npm run bench)', async () => {
 		const lines = ['Date,Views'];
 		const start = Date.UTC(2000, 0, 1);
 		for (let i = 0; i < 150_000; i++) lines.push(`${new Date(start + (i % 9000) * 86_400_000).toISOString().slice(0, 10)},${i}`);
 		const text = lines.join('\n');
-		const started = performance.now();
 		const outcome = parsed(await readOne(input('big.csv', text)));
-		const elapsed = performance.now() - started;
-		console.info(`readFiles on a 150,000-row CSV (${(text.length / 1e6).toFixed(1)} MB): ${elapsed.toFixed(0)} ms`);
 		expect(outcome.parsed[0].rowCount).toBe(150_000);
-		expect(elapsed).toBeLessThan(6000);
 	});
 });
