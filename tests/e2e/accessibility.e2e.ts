@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, resetStorage, test } from './fixtures';
 
-const PAGES = ['./', './import/', './imports/', './dashboard/', './accounts/', './board/', './calendar/', './account/'];
+const PAGES = ['./', './import/', './imports/', './dashboard/', './accounts/', './board/', './calendar/', './account/', './workspace/'];
 
 async function seriousViolations(page: import('@playwright/test').Page) {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

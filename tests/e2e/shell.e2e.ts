@@ -8,7 +8,8 @@ const ROUTES = [
 	{ path: './accounts/', heading: /Accounts/ },
 	{ path: './board/', heading: /Consolidation board/ },
 	{ path: './account/', heading: /Account/ },
-	{ path: './calendar/', heading: /Editorial calendar/ }
+	{ path: './calendar/', heading: /Editorial calendar/ },
+	{ path: './workspace/', heading: /Workspace and snapshots/ }
 ];
 
 test.describe('app shell under a sub-path', () => {

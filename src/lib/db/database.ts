@@ -120,11 +120,73 @@ export function openDatabase(name = 'chorus', options: OpenDatabaseOptions = {})
 
 let singleton: ChorusDatabase | undefined;
 
+/** Where a snapshot opened "read-only" is unpacked, apart from the person's own workspace. */
+export const VIEW_DATABASE_NAME = 'chorus-view';
+const VIEW_SESSION_KEY = 'chorus.viewingSnapshot';
+
+/** What the read-only banner says about the snapshot being viewed. */
+export interface SnapshotViewInfo {
+	fileName: string;
+	title?: string;
+	author?: string;
+	exportedAt: string;
+}
+
+/**
+ * The snapshot this tab is viewing read-only, if any. Kept in sessionStorage so the choice holds
+ * across reloads of this tab only; other tabs keep showing the person's own data.
+ */
+export function viewingSnapshot(): SnapshotViewInfo | null {
+	try {
+		const raw = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(VIEW_SESSION_KEY);
+		if (!raw) return null;
+		const value = JSON.parse(raw) as Partial<SnapshotViewInfo>;
+		// read back from storage: trust nothing that is not the expected shape
+		return typeof value.fileName === 'string' && typeof value.exportedAt === 'string'
+			? { fileName: value.fileName, exportedAt: value.exportedAt, title: value.title, author: value.author }
+			: null;
+	} catch {
+		return null;
+	}
+}
+
+export function setViewingSnapshot(info: SnapshotViewInfo | null): void {
+	if (info) sessionStorage.setItem(VIEW_SESSION_KEY, JSON.stringify(info));
+	else sessionStorage.removeItem(VIEW_SESSION_KEY);
+}
+
+export class ReadOnlyViewError extends Error {
+	constructor() {
+		super('You are viewing a snapshot read-only: changes are not possible here. Leave the snapshot view to work on your own data.');
+		this.name = 'ReadOnlyViewError';
+	}
+}
+
+/** A connection that refuses every write at the lowest level, so no code path can change a viewed snapshot. */
+export function openReadOnlyDatabase(name: string): ChorusDatabase {
+	const database = openDatabase(name);
+	database.use({
+		stack: 'dbcore',
+		name: 'read-only-view',
+		create(down) {
+			return {
+				...down,
+				table(name) {
+					const table = down.table(name);
+					return { ...table, mutate: () => Promise.reject(new ReadOnlyViewError()) };
+				}
+			};
+		}
+	});
+	return database;
+}
+
 /**
  * The app's database. Created on first call, so importing this module during prerendering touches
- * nothing: only code that runs in the browser calls `db()`.
+ * nothing: only code that runs in the browser calls `db()`. While this tab views a snapshot
+ * read-only, it is the snapshot's own database, and writes are refused.
  */
 export function db(): ChorusDatabase {
-	singleton ??= openDatabase();
+	singleton ??= viewingSnapshot() ? openReadOnlyDatabase(VIEW_DATABASE_NAME) : openDatabase();
 	return singleton;
 }

@@ -52,3 +52,27 @@ describe('toStorageError', () => {
 		expect(result.detail).toMatch(/Error/);
 	});
 });
+
+describe('a read-only snapshot view', () => {
+	it('refuses every write with a message that says why, and keeps what it shows', async () => {
+		const { openDatabase, openReadOnlyDatabase } = await import('./database');
+		const { addAnnotation, listAnnotations } = await import('./queries');
+		const name = `view-${Math.random()}`;
+		const writable = openDatabase(name);
+		await writable.meta.put({ key: 'changesSinceSnapshot', value: 3 });
+		writable.close();
+		const view = openReadOnlyDatabase(name);
+		await expect(addAnnotation(view, { startDay: 1, label: 'x' })).rejects.toThrow(/read-only/);
+		let caught: unknown;
+		try {
+			await view.meta.put({ key: 'changesSinceSnapshot', value: 4 });
+		} catch (error) {
+			caught = error;
+		}
+		expect(toStorageError(caught, 'save')).toMatchObject({ kind: 'read-only' });
+		expect(toStorageError(caught, 'save').message).toContain('viewing a snapshot read-only');
+		expect(await view.meta.get('changesSinceSnapshot')).toEqual({ key: 'changesSinceSnapshot', value: 3 });
+		expect(await listAnnotations(view)).toEqual([]);
+		view.close();
+	});
+});

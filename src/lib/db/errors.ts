@@ -3,7 +3,7 @@
  * undo and restore run in one transaction each, so every message can promise that nothing changed.
  */
 
-export type StorageErrorKind = 'quota' | 'closed' | 'account-missing' | 'not-found' | 'invalid-data' | 'failed';
+export type StorageErrorKind = 'quota' | 'closed' | 'read-only' | 'account-missing' | 'not-found' | 'invalid-data' | 'failed';
 
 export interface StorageError {
 	kind: StorageErrorKind;
@@ -58,6 +58,13 @@ export function toStorageError(error: unknown, action: StorageAction): StorageEr
 		return {
 			kind: 'quota',
 			message: `Your browser's storage is full: ${nothingChanged}. Free space or export a snapshot and clear old data.`,
+			detail
+		};
+	}
+	if (hasName(error, ['ReadOnlyViewError'])) {
+		return {
+			kind: 'read-only',
+			message: `You are viewing a snapshot read-only: ${nothingChanged}. Leave the snapshot view to work on your own data.`,
 			detail
 		};
 	}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalStringify, CanonicalJsonError } from './canonical-json';
+
+describe('canonicalStringify', () => {
+	it.each([
+		['sorts keys at every depth', { b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } }, '{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}'],
+		['orders keys by UTF-16 code units, not locale', { a: 1, B: 2, é: 3, z: 4, '€': 5 }, '{"B":2,"a":1,"z":4,"é":3,"€":5}'],
+		['orders array-index-like keys as strings too', { 9: 'nine', 10: 'ten', a: 'a', '01': 'zero-one' }, '{"01":"zero-one","10":"ten","9":"nine","a":"a"}'],
+		['leaves out undefined members', { a: undefined, b: 2 }, '{"b":2}'],
+		['writes undefined array items as null', [1, undefined, 'x'], '[1,null,"x"]'],
+		['writes -0 as 0 and the shortest round-trip number', [-0, 0.1, 1e21, 1.5e-7, Number('333333333.33333329')], '[0,0.1,1e+21,1.5e-7,333333333.3333333]'],
+		['escapes strings as JSON.stringify does', ['quote " backslash \\ newline \n tab \t', '\u000f'], '["quote \\" backslash \\\\ newline \\n tab \\t","\\u000f"]'],
+		['keeps an own __proto__ key an ordinary member', JSON.parse('{"__proto__":{"x":1},"a":2}'), '{"__proto__":{"x":1},"a":2}'],
+		['writes primitives at the top level', 'text', '"text"'],
+		['writes empty containers', { a: [], b: {} }, '{"a":[],"b":{}}']
+	])('%s', (_name, value, expected) => {
+		expect(canonicalStringify(value)).toBe(expected);
+	});
+
+	it('matches the RFC 8785 example (sorted members, ES number form, minimal escapes)', () => {
+		const input = JSON.parse(
+			'{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}'
+		);
+		expect(canonicalStringify(input)).toBe(
+			'{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}'
+		);
+	});
+
+	it('gives the same text whatever order the keys were set in', () => {
+		const one = { id: 'a', values: [1, null, 3], nested: { y: 1, x: [{ q: 1, p: 2 }] } };
+		const other = { nested: { x: [{ p: 2, q: 1 }], y: 1 }, values: [1, null, 3], id: 'a' };
+		expect(canonicalStringify(one)).toBe(canonicalStringify(other));
+	});
+
+	it('takes the hand-written path for index-like keys deep inside and still sorts everything', () => {
+		expect(canonicalStringify({ z: [{ 2: 'b', 10: 'a' }], a: { y: 1, x: 2 } })).toBe('{"a":{"x":2,"y":1},"z":[{"10":"a","2":"b"}]}');
+	});
+
+	it.each([
+		['NaN', { a: [1, Number.NaN] }, '"NaN is not a JSON number at a[1]"'],
+		['Infinity', { a: { b: Number.POSITIVE_INFINITY } }, '"Infinity is not a JSON number at a.b"'],
+		['a typed array', { values: new Float64Array(2) }, '"a typed array must be encoded before it is written at values"'],
+		['a Date', { at: new Date(0) }, '"only plain objects can be written as JSON at at"'],
+		['a function', { f: () => 1 }, '"a function cannot be written as JSON at f"'],
+		['a bigint', [1n], '"a bigint cannot be written as JSON at [0]"'],
+		['NaN on the hand-written path', { 1: Number.NaN }, '"NaN is not a JSON number at 1"']
+	])('refuses %s instead of writing something else', (_name, value, message) => {
+		expect(() => canonicalStringify(value)).toThrowError(CanonicalJsonError);
+		expect(() => canonicalStringify(value)).toThrowError(JSON.parse(message));
+	});
+});

@@ -1,0 +1,164 @@
+/**
+ * Canonical JSON: the one serialisation of a value that the snapshot checksum is computed over, so
+ * two exports of the same workspace hash alike no matter in which order a record's fields were set.
+ *
+ * The rule (that of RFC 8785, the JSON Canonicalization Scheme, for the values Chorus writes):
+ * - object members sorted by key, comparing UTF-16 code units (JavaScript's default string order);
+ * - no whitespace anywhere;
+ * - strings and numbers written exactly as `JSON.stringify` writes them (shortest round-trip
+ *   number form, `-0` as `0`);
+ * - members whose value is `undefined` are left out, as `JSON.stringify` does;
+ * - arrays keep their order.
+ * NaN, ±Infinity, typed arrays, functions and other non-JSON values are refused rather than
+ * silently turned into `null` or `{}`: the snapshot codec encodes them explicitly before this runs.
+ */
+
+export class CanonicalJsonError extends Error {
+	constructor(
+		message: string,
+		readonly path: string
+	) {
+		super(`${message} at ${path || 'the top level'}`);
+		this.name = 'CanonicalJsonError';
+	}
+}
+
+function childPath(path: string, key: string | number): string {
+	return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+}
+
+function checkNumber(value: number, path: string): void {
+	if (!Number.isFinite(value)) throw new CanonicalJsonError(`${value} is not a JSON number`, path);
+}
+
+function checkPlainObject(value: object, path: string): void {
+	if (ArrayBuffer.isView(value)) throw new CanonicalJsonError('a typed array must be encoded before it is written', path);
+	const prototype = Object.getPrototypeOf(value);
+	if (prototype !== Object.prototype && prototype !== null) {
+		throw new CanonicalJsonError('only plain objects can be written as JSON', path);
+	}
+}
+
+/**
+ * Keys engines always enumerate first, in numeric order, whatever order they were added in, so
+ * `JSON.stringify` cannot be made to write them in code-unit order.
+ */
+function isArrayIndexKey(key: string): boolean {
+	return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+}
+
+class NeedsSlowPath extends Error {}
+
+/**
+ * A copy with every object's keys inserted in sorted order (arrays of primitives are shared, not
+ * copied), checked for non-JSON values on the way. `JSON.stringify` of the copy is then the
+ * canonical text, written by the engine: several times faster than assembling it in script.
+ */
+function sortedCopy(value: unknown, path: string): unknown {
+	switch (typeof value) {
+		case 'string':
+		case 'boolean':
+			return value;
+		case 'number':
+			checkNumber(value, path);
+			return value;
+		case 'object':
+			break;
+		default:
+			throw new CanonicalJsonError(`a ${typeof value} cannot be written as JSON`, path);
+	}
+	if (value === null) return null;
+	if (Array.isArray(value)) {
+		let primitive = true;
+		for (let i = 0; i < value.length; i++) {
+			const item = value[i];
+			if (typeof item === 'number') {
+				if (!Number.isFinite(item)) checkNumber(item, childPath(path, i));
+			} else if (item === null || typeof item === 'string' || typeof item === 'boolean') {
+				// nothing to check
+			} else {
+				primitive = false;
+				break;
+			}
+		}
+		if (primitive) return value;
+		const copy = new Array<unknown>(value.length);
+		for (let i = 0; i < value.length; i++) {
+			// JSON.stringify writes holes and undefined array items as null; so does the rule above
+			copy[i] = value[i] === undefined ? null : sortedCopy(value[i], childPath(path, i));
+		}
+		return copy;
+	}
+	checkPlainObject(value, path);
+	const record = value as Record<string, unknown>;
+	const keys = Object.keys(record).sort();
+	// no prototype: a `__proto__` key stays an ordinary member instead of replacing the prototype
+	const copy: Record<string, unknown> = Object.create(null);
+	for (const key of keys) {
+		if (isArrayIndexKey(key)) throw new NeedsSlowPath();
+		const member = record[key];
+		if (member !== undefined) copy[key] = sortedCopy(member, childPath(path, key));
+	}
+	return copy;
+}
+
+/** The rule written out by hand: used only for values with array-index-like keys. */
+function write(value: unknown, path: string, parts: string[]): void {
+	switch (typeof value) {
+		case 'string':
+			parts.push(JSON.stringify(value));
+			return;
+		case 'number':
+			checkNumber(value, path);
+			parts.push(JSON.stringify(value));
+			return;
+		case 'boolean':
+			parts.push(value ? 'true' : 'false');
+			return;
+		case 'object':
+			break;
+		default:
+			throw new CanonicalJsonError(`a ${typeof value} cannot be written as JSON`, path);
+	}
+	if (value === null) {
+		parts.push('null');
+		return;
+	}
+	if (Array.isArray(value)) {
+		parts.push('[');
+		for (let i = 0; i < value.length; i++) {
+			if (i > 0) parts.push(',');
+			if (value[i] === undefined) parts.push('null');
+			else write(value[i], childPath(path, i), parts);
+		}
+		parts.push(']');
+		return;
+	}
+	checkPlainObject(value, path);
+	const record = value as Record<string, unknown>;
+	let first = true;
+	parts.push('{');
+	for (const key of Object.keys(record).sort()) {
+		const member = record[key];
+		if (member === undefined) continue;
+		if (!first) parts.push(',');
+		first = false;
+		parts.push(JSON.stringify(key), ':');
+		write(member, childPath(path, key), parts);
+	}
+	parts.push('}');
+}
+
+/** The canonical JSON text of a value (see the module comment for the rule). Throws on non-JSON values. */
+export function canonicalStringify(value: unknown): string {
+	let copy: unknown;
+	try {
+		copy = sortedCopy(value, '');
+	} catch (error) {
+		if (!(error instanceof NeedsSlowPath)) throw error;
+		const parts: string[] = [];
+		write(value, '', parts);
+		return parts.join('');
+	}
+	return JSON.stringify(copy);
+}

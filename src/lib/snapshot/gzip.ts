@@ -1,0 +1,166 @@
+/**
+ * Gzip in and out for snapshot files, through fflate's streaming classes so a large workspace can
+ * report progress chunk by chunk and a hostile file is stopped as soon as it inflates past a bound
+ * (`gunzipSync` would allocate the whole output first).
+ */
+import { Gunzip, Gzip } from 'fflate';
+
+/** Input slice fed to the compressor at a time: small enough for a smooth progress bar. */
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Deflate expands at most ~1032×, and fflate inflates a whole pushed slice before it hands anything
+ * back. So each slice fed to the decompressor is sized to what may still come out under the bound
+ * (÷ 1032): large slices while far from it (fast), small ones near it, and the output can never
+ * overshoot the bound by more than one small slice's worth.
+ */
+const MAX_DEFLATE_RATIO = 1032;
+const MIN_INFLATE_CHUNK = 16 * 1024;
+const MAX_INFLATE_CHUNK = 1024 * 1024;
+
+function inflateChunkSize(remainingOutput: number): number {
+	return Math.min(MAX_INFLATE_CHUNK, Math.max(MIN_INFLATE_CHUNK, Math.floor(remainingOutput / MAX_DEFLATE_RATIO)));
+}
+
+export type ByteProgress = (doneBytes: number, totalBytes: number) => void;
+
+/** `1f 8b`: every gzip member starts with these two bytes. */
+export function isGzip(bytes: Uint8Array): boolean {
+	return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+	if (chunks.length === 1) return chunks[0];
+	const out = new Uint8Array(length);
+	let offset = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, offset);
+		offset += chunk.length;
+	}
+	return out;
+}
+
+/**
+ * Gzip with a fixed header: modification time 0 and no file name, so the same text always gives
+ * the same bytes (fflate otherwise stamps the current time into the header). The input may come in
+ * parts (a head and a large body) so they need not be copied into one buffer first. Deflate's
+ * output depends on where pushes end, so the parts are fed in fixed slices of their concatenation:
+ * the bytes are those of the joined text, however it was split.
+ */
+export function gzipDeterministic(parts: Uint8Array | readonly Uint8Array[], onProgress?: ByteProgress): Uint8Array {
+	const inputs = parts instanceof Uint8Array ? [parts] : parts;
+	const total = inputs.reduce((sum, part) => sum + part.length, 0);
+	const chunks: Uint8Array[] = [];
+	let length = 0;
+	const stream = new Gzip({ level: 6, mtime: 0 }, (chunk) => {
+		chunks.push(chunk);
+		length += chunk.length;
+	});
+	if (total === 0) {
+		stream.push(new Uint8Array(0), true);
+		return concat(chunks, length);
+	}
+	let partIndex = 0;
+	let partOffset = 0;
+	for (let done = 0; done < total; ) {
+		const size = Math.min(CHUNK_BYTES, total - done);
+		let slice: Uint8Array;
+		const part = inputs[partIndex];
+		if (part.length - partOffset >= size) {
+			slice = part.subarray(partOffset, partOffset + size);
+			partOffset += size;
+		} else {
+			slice = new Uint8Array(size);
+			let filled = 0;
+			while (filled < size) {
+				const current = inputs[partIndex];
+				const take = Math.min(size - filled, current.length - partOffset);
+				slice.set(current.subarray(partOffset, partOffset + take), filled);
+				filled += take;
+				partOffset += take;
+				if (partOffset === current.length && filled < size) {
+					partIndex++;
+					partOffset = 0;
+				}
+			}
+		}
+		while (partIndex < inputs.length - 1 && partOffset === inputs[partIndex].length) {
+			partIndex++;
+			partOffset = 0;
+		}
+		done += size;
+		stream.push(slice, done === total);
+		onProgress?.(done, total);
+	}
+	return concat(chunks, length);
+}
+
+export type InflateResult =
+	| { ok: true; bytes: Uint8Array }
+	| { ok: false; reason: 'too-large'; limit: number }
+	| { ok: false; reason: 'corrupt'; detail: string };
+
+class InflateLimitReached extends Error {}
+
+/** ISIZE, the gzip trailer's last field: the inflated size modulo 2³². */
+function trailerSize(data: Uint8Array): number {
+	const n = data.length;
+	return (data[n - 4] | (data[n - 3] << 8) | (data[n - 2] << 16) | (data[n - 1] << 24)) >>> 0;
+}
+
+/**
+ * Inflates gzip data, giving up as soon as the output passes `maxBytes`. Truncated or damaged data
+ * is reported, not thrown. The CRC-32 in the trailer is not checked (fflate does not): the
+ * snapshot's own SHA-256 over the content catches any damage the inflater lets through.
+ */
+export function gunzipBounded(data: Uint8Array, maxBytes: number, onProgress?: ByteProgress): InflateResult {
+	if (data.length === 0) return { ok: false, reason: 'corrupt', detail: 'no data' };
+	const chunks: Uint8Array[] = [];
+	let length = 0;
+	const stream = new Gunzip((chunk) => {
+		length += chunk.length;
+		if (length > maxBytes) throw new InflateLimitReached();
+		chunks.push(chunk);
+	});
+	try {
+		for (let offset = 0; offset < data.length; ) {
+			const end = Math.min(offset + inflateChunkSize(maxBytes - length), data.length);
+			stream.push(data.subarray(offset, end), end === data.length);
+			onProgress?.(end, data.length);
+			offset = end;
+		}
+	} catch (error) {
+		if (error instanceof InflateLimitReached) return { ok: false, reason: 'too-large', limit: maxBytes };
+		return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message : String(error) };
+	}
+	// fflate's stream does not notice data cut off exactly where a push ended. The trailer's last
+	// four bytes hold the inflated size (mod 2³²); in a cut-off file they are deflate data instead.
+	if (data.length < 18 || trailerSize(data) !== length % 2 ** 32) {
+		return { ok: false, reason: 'corrupt', detail: 'the data ends before the end of the compressed stream' };
+	}
+	return { ok: true, bytes: concat(chunks, length) };
+}
+
+/**
+ * Inflates only until `maxBytes` are out, for reading the head of a file (its summary) without
+ * inflating the rest. Returns what came out, possibly less when the data is short or damaged.
+ */
+export function gunzipPrefix(data: Uint8Array, maxBytes: number): Uint8Array {
+	const chunks: Uint8Array[] = [];
+	let length = 0;
+	const stream = new Gunzip((chunk) => {
+		chunks.push(chunk);
+		length += chunk.length;
+		if (length >= maxBytes) throw new InflateLimitReached();
+	});
+	try {
+		for (let offset = 0; offset < data.length; ) {
+			const end = Math.min(offset + inflateChunkSize(maxBytes - length), data.length);
+			stream.push(data.subarray(offset, end), end === data.length);
+			offset = end;
+		}
+	} catch {
+		// a prefix is all that was asked for: a stop at the bound or damaged data both end here
+	}
+	return concat(chunks, length).subarray(0, maxBytes);
+}

@@ -1,0 +1,25 @@
+/**
+ * SHA-256 of snapshot content. Web Crypto is native and several times faster, but it exists only
+ * in secure contexts (https, localhost), and Chorus is also served from plain-http intranet hosts;
+ * there the audited plain-JS implementation from @noble/hashes gives the same digest.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+export function hexOf(bytes: Uint8Array): string {
+	let hex = '';
+	for (let i = 0; i < bytes.length; i++) hex += HEX[bytes[i]];
+	return hex;
+}
+
+function webCrypto(): SubtleCrypto | null {
+	return globalThis.crypto?.subtle ?? null;
+}
+
+/** Lower-case hex SHA-256 of bytes, or of a string's UTF-8 encoding. `subtle: null` forces plain JS. */
+export async function sha256Hex(data: Uint8Array | string, subtle: SubtleCrypto | null = webCrypto()): Promise<string> {
+	const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+	if (!subtle) return hexOf(sha256(bytes));
+	return hexOf(new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+}
