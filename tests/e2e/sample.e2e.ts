@@ -1,0 +1,22 @@
+import { expect, resetStorage, test } from './fixtures';
+
+test('one click imports the bundled sample exports through the real pipeline', async ({ page }) => {
+	test.setTimeout(240_000);
+	await resetStorage(page);
+	await page.goto('./');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Chorus');
+	await page.getByRole('button', { name: 'Try with sample data' }).click();
+	await expect(page).toHaveURL(/\/dashboard\/$/, { timeout: 200_000 });
+
+	await page.goto('./imports/');
+	const rows = page.getByTestId('imports-table').locator('tbody tr');
+	await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(40);
+	// every platform of the sample arrives through its own real export format
+	for (const format of ['X/Twitter', 'YouTube Studio', 'LinkedIn', 'TikTok', 'WeChat', 'Meta Business Suite']) {
+		await expect(page.getByTestId('imports-table'), format).toContainText(format);
+	}
+
+	await page.goto('./');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back to Chorus');
+	await expect(page.locator('main')).toContainText(/Your workspace holds (3\d|4\d) accounts on [78] platforms/);
+});
