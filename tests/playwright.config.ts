@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { findChromium } from './browser-path.mjs';
 
-const BASE = 'http://127.0.0.1:4173/deep/sub/path/';
+// PORT lets two checkouts run their suites side by side on one machine
+const PORT = Number(process.env.PORT ?? 4173);
+const BASE = `http://127.0.0.1:${PORT}/deep/sub/path/`;
 
 export default defineConfig({
 	testDir: 'e2e',

@@ -47,16 +47,21 @@ export function chartOf(canvas: HTMLCanvasElement): Chart | undefined {
 	return instances.get(canvas);
 }
 
+/**
+ * `{@attach chart(() => config)}` on a canvas inside its own sized `position: relative` box. The
+ * config must be a fresh plain object each time it changes (the `build-*.ts` builders return one):
+ * Chart.js keeps and mutates what it is given, so a `$state` proxy must not be passed. Configs hold
+ * functions (tick and tooltip callbacks), which is why they are not `$state.snapshot`-ed here.
+ */
 export function chart(config: () => AnyChartConfig): Attachment<HTMLCanvasElement> {
 	return (canvas) => {
 		// untrack: reading state here would make the attachment re-run (destroy + re-create) on every change
-		const initial = untrack(() => $state.snapshot(config()) as AnyChartConfig);
+		const initial = untrack(config);
 		const instance = new Chart(canvas, initial as ChartConfiguration);
 		instances.set(canvas, instance);
 		let first = true;
 		$effect(() => {
-			// Chart.js mutates what it is given, so it gets a plain snapshot, never a live proxy
-			const next = $state.snapshot(config()) as AnyChartConfig;
+			const next = config();
 			if (first) {
 				first = false;
 				return;

@@ -20,6 +20,7 @@ import type {
 import type { ChorusDatabase } from './database';
 import { toStorageError, type StorageError } from './errors';
 import { duplicateMessage, batchDuplicateMessage, EMPTY_FILE_MESSAGE } from './import-plan';
+import { DuplicateFinder, lookupKeys } from './dedupe';
 import { newId } from './ids';
 import { postLayerId, seriesLayerId } from './merge';
 import { countWorkspaceChange, getMeta } from './meta';
@@ -132,32 +133,29 @@ export async function commitImport(
 	];
 	try {
 		return await database.transaction('rw', tables, async (): Promise<CommitResult> => {
-			const stored = await database.imports
-				.where('sha256')
-				.anyOf(prepared.map((item) => item.contentKey))
-				.toArray();
-			const storedBySha = new Map(stored.map((record) => [record.sha256, record]));
-			const firstInBatch = new Map<string, string>();
+			const stored = await database.imports.where('sha256').anyOf(lookupKeys(prepared)).toArray();
+			const duplicates = new DuplicateFinder(stored);
 			const skipped: SkippedItem[] = [];
 			const toCommit: PreparedItem[] = [];
+			const storageKeys = new Map<PreparedItem, string>();
 			for (const item of prepared) {
 				const { contentKey: sha256 } = item;
 				const { fileName } = item.item;
-				const existing = storedBySha.get(sha256);
-				if (existing || firstInBatch.has(sha256)) {
+				const { storedCopy, batchCopy, storageKey } = duplicates.next(item);
+				if (storedCopy || batchCopy) {
 					skipped.push({
 						fileName,
 						sha256,
 						reason: 'duplicate',
-						message: existing ? duplicateMessage(existing) : batchDuplicateMessage(firstInBatch.get(sha256)!),
-						existingImportId: existing?.id ?? null
+						message: storedCopy ? duplicateMessage(storedCopy) : batchDuplicateMessage(batchCopy!),
+						existingImportId: storedCopy?.id ?? null
 					});
 				} else if (isEmptyItem(item)) {
 					skipped.push({ fileName, sha256, reason: 'empty', message: EMPTY_FILE_MESSAGE, existingImportId: null });
 				} else {
 					toCommit.push(item);
+					storageKeys.set(item, storageKey);
 				}
-				if (!firstInBatch.has(sha256)) firstInBatch.set(sha256, fileName);
 			}
 			// checked after de-duplication: a stored file needs no account chosen again
 			const unresolved = toCommit.filter(needsAccount);
@@ -172,7 +170,7 @@ export async function commitImport(
 				return {
 					fileName: item.item.fileName,
 					size: item.item.size,
-					sha256: item.contentKey,
+					sha256: storageKeys.get(item)!,
 					format: parsed.format,
 					formatLabel: parsed.formatLabel,
 					platform: parsed.platform,

@@ -4,6 +4,7 @@
  * (one bulk read), and files later in the batch are counted as if the earlier ones were already in,
  * exactly as commit will apply them.
  */
+import { DuplicateFinder, lookupKeys, type DuplicateVerdict } from './dedupe';
 import type { DayNumber } from '../domain/days';
 import type { MetricKey } from '../domain/metrics';
 import type { AccountRef, Platform, RowIssue } from '../domain/model';
@@ -138,24 +139,21 @@ function accountName(ref: AccountRef, stored: AccountRecord | undefined): string
 export async function planImport(database: ChorusDatabase, items: readonly ImportItem[]): Promise<ImportPlan> {
 	const prepared = items.map(prepareItem);
 	return database.transaction('r', [database.imports, database.series, database.posts, database.accounts, database.meta], async () => {
-		const stored = await database.imports
-			.where('sha256')
-			.anyOf(prepared.map((item) => item.contentKey))
-			.toArray();
-		const storedBySha = new Map(stored.map((record) => [record.sha256, record]));
-		const firstInBatch = new Map<string, string>();
+		const stored = await database.imports.where('sha256').anyOf(lookupKeys(prepared)).toArray();
+		const duplicates = new DuplicateFinder(stored);
 
 		const toSimulate: PreparedItem[] = [];
 		const verdicts: ('duplicate' | 'empty' | 'data')[] = [];
+		const copies: DuplicateVerdict[] = [];
 		for (const item of prepared) {
-			const sha = item.contentKey;
-			if (storedBySha.has(sha) || firstInBatch.has(sha)) verdicts.push('duplicate');
+			const verdict = duplicates.next(item);
+			copies.push(verdict);
+			if (verdict.storedCopy || verdict.batchCopy) verdicts.push('duplicate');
 			else if (isEmptyItem(item)) verdicts.push('empty');
 			else {
 				verdicts.push('data');
 				toSimulate.push(item);
 			}
-			if (!firstInBatch.has(sha)) firstInBatch.set(sha, item.item.fileName);
 		}
 
 		const accountIds = [...new Set(toSimulate.flatMap((item) => [...item.accounts.keys()]))];
@@ -192,14 +190,14 @@ export async function planImport(database: ChorusDatabase, items: readonly Impor
 			const sha256 = item.contentKey;
 			if (verdicts[index] === 'duplicate') {
 				totals.duplicates++;
-				const existing = storedBySha.get(sha256);
+				const { storedCopy, batchCopy } = copies[index];
 				plans.push({
 					status: 'duplicate',
 					fileName,
 					sha256,
-					existingImportId: existing?.id ?? null,
-					importedAt: existing?.importedAt ?? null,
-					message: existing ? duplicateMessage(existing) : batchDuplicateMessage(firstInBatch.get(sha256)!)
+					existingImportId: storedCopy?.id ?? null,
+					importedAt: storedCopy?.importedAt ?? null,
+					message: storedCopy ? duplicateMessage(storedCopy) : batchDuplicateMessage(batchCopy!)
 				});
 				return;
 			}

@@ -126,7 +126,34 @@ function makeResolver(parsed: ParsedFile, override: AccountRef | undefined) {
 	};
 }
 
+/**
+ * The preview is planned again each time the person chooses an account, and commit prepares the
+ * same items once more: preparing was the costliest step of planning a large drop (see
+ * docs/performance.md), so the result is remembered per parsed file and item details. Parsed files
+ * are never changed after the pipeline made them; a different choice of account is another key.
+ */
+const preparedCache = new WeakMap<ParsedFile, Map<string, PreparedItem>>();
+
+function preparedCacheKey(item: ImportItem): string {
+	const override = item.accountOverride;
+	return JSON.stringify([item.fileName, item.size, item.sha256, override ? [override.platform, override.handle, override.displayName, override.externalId] : null]);
+}
+
 export function prepareItem(item: ImportItem): PreparedItem {
+	const key = preparedCacheKey(item);
+	let byKey = preparedCache.get(item.parsed);
+	const cached = byKey?.get(key);
+	if (cached) return cached.item === item ? cached : { ...cached, item };
+	const prepared = prepareUncached(item);
+	if (!byKey) {
+		byKey = new Map();
+		preparedCache.set(item.parsed, byKey);
+	}
+	byKey.set(key, prepared);
+	return prepared;
+}
+
+function prepareUncached(item: ImportItem): PreparedItem {
 	const { parsed } = item;
 	const resolve = makeResolver(parsed, item.accountOverride);
 	const accounts = new Map<string, AccountRef>();

@@ -16,6 +16,8 @@ import {
 } from './columns';
 import { tabulateText } from './tabulate';
 
+const NOW = new Date(2026, 6, 1, 12);
+
 describe('normalizeHeader', () => {
 	it.each([
 		['\uFEFFPost ID', 'post id'],
@@ -111,7 +113,7 @@ describe('acceptPost', () => {
 	it('keeps a well-formed post', () => {
 		const posts: ParsedPost[] = [];
 		const log = new IssueLog();
-		acceptPost(post({}), posts, log, 2);
+		acceptPost(post({}), posts, log, 2, NOW);
 		expect(posts).toHaveLength(1);
 		expect(log.list()).toEqual([]);
 	});
@@ -124,8 +126,23 @@ describe('acceptPost', () => {
 	])('rejects %s with an issue on its line', (_, overrides, field) => {
 		const posts: ParsedPost[] = [];
 		const log = new IssueLog();
-		acceptPost(post(overrides), posts, log, 9);
+		acceptPost(post(overrides), posts, log, 9, NOW);
 		expect(posts).toEqual([]);
 		expect(log.list()).toEqual([{ line: 9, severity: 'error', message: expect.stringContaining(field) }]);
+	});
+
+	it('rejects a post dated after the import, naming the date', () => {
+		const posts: ParsedPost[] = [];
+		const log = new IssueLog();
+		acceptPost(post({ day: dayFromYMD(2099, 1, 1), publishedAt: '2099-01-01T09:00' }), posts, log, 4, NOW);
+		expect(posts).toEqual([]);
+		expect(log.list()).toEqual([
+			{
+				line: 4,
+				severity: 'error',
+				message:
+					"Row skipped: the post's date 2099-01-01 is after 2027-12-31, and analytics cannot cover days that have not happened: check the date in the file, and this computer's clock."
+			}
+		]);
 	});
 });

@@ -8,7 +8,12 @@ import type { DayNumber } from '../domain/days';
 import type { MetricKey } from '../domain/metrics';
 import type { AccountRef, ParsedBreakdown, ParsedPost, RowIssue, SeriesPoints } from '../domain/model';
 import type { DetectSample, ImportResult, ParseContext, Table } from './types';
+import { implausibleDayReason, plausibleDays } from './limits';
 import { isDamagedId } from './values';
+import { isoFromDay } from '../domain/days';
+
+const NORMALIZED_CACHE_LIMIT = 4096;
+const normalizedCache = new Map<string, string>();
 
 /**
  * A header as compared: BOM dropped, NFC, trimmed, inner whitespace collapsed, lower-cased, and a
@@ -16,14 +21,23 @@ import { isDamagedId } from './values';
  * space before a quote makes the field unquoted).
  */
 export function normalizeHeader(text: string): string {
-	return text
-		.replace(/^\uFEFF/, '')
-		.normalize('NFC')
-		.trim()
-		.replace(/^"(.*)"$/s, '$1')
-		.trim()
-		.replace(/\s+/g, ' ')
-		.toLowerCase();
+	let normalized = normalizedCache.get(text);
+	if (normalized === undefined) {
+		normalized = text
+			.replace(/^\uFEFF/, '')
+			.normalize('NFC')
+			.trim()
+			.replace(/^"(.*)"$/s, '$1')
+			.trim()
+			.replace(/\s+/g, ' ')
+			.toLowerCase();
+		// Detection offers the first rows of every table to every importer, and each compares the
+		// same cells: remembering the answer made header detection the largest cost of an import
+		// (docs/performance.md). Bounded, so long post texts offered as header candidates cannot pile up.
+		if (normalizedCache.size >= NORMALIZED_CACHE_LIMIT) normalizedCache.clear();
+		normalizedCache.set(text, normalized);
+	}
+	return normalized;
 }
 
 /** Column key → accepted header names (any case/spacing; English first, then localized aliases). */
@@ -56,9 +70,20 @@ export function locateColumns<K extends string>(headers: readonly string[], alia
 	return found;
 }
 
+/** Longer cells are text, never a column name any alias could match. */
+const MAX_HEADER_CHARS = 200;
+
+/** One sample's headers as a set, built once for all the importers that look at that sample. */
+const headerSets = new WeakMap<readonly string[], Set<string>>();
+
 /** Keys of `aliases` whose column is present in normalized headers. */
 export function presentColumns<K extends string>(normalizedHeaders: readonly string[], aliases: ColumnAliases<K>): Set<K> {
-	const set = new Set(normalizedHeaders.map(normalizeHeader));
+	let set = headerSets.get(normalizedHeaders);
+	if (!set) {
+		// a data row offered as a header candidate holds post texts; no column name is that long
+		set = new Set(normalizedHeaders.filter((header) => header.length <= MAX_HEADER_CHARS).map(normalizeHeader));
+		headerSets.set(normalizedHeaders, set);
+	}
 	const present = new Set<K>();
 	for (const key of Object.keys(aliases) as K[]) if (aliases[key].some((alias) => set.has(alias))) present.add(key);
 	return present;
@@ -211,8 +236,13 @@ const postSchema = z.object({
 	metrics: z.record(z.string(), z.number().finite())
 });
 
-/** Accept a post only if its shape holds; otherwise log why, against its line. */
-export function acceptPost(post: ParsedPost, posts: ParsedPost[], issues: IssueLog, line: number): void {
+/** Accept a post only if its shape holds and its date is plausible (see plausibleDays); otherwise log why, against its line. */
+export function acceptPost(post: ParsedPost, posts: ParsedPost[], issues: IssueLog, line: number, now: Date): void {
+	const outside = post.day === null ? null : implausibleDayReason(post.day, plausibleDays(now));
+	if (outside) {
+		issues.error(`Row skipped: the post's date ${isoFromDay(post.day!)} ${outside}.`, line, 'post-date-range');
+		return;
+	}
 	const check = postSchema.safeParse(post);
 	if (check.success) {
 		posts.push(post);

@@ -4,9 +4,10 @@
  * Date order (M/D vs D/M) and the decimal separator are decided once per file, not per cell.
  */
 import type { DayNumber } from '../domain/days';
-import type { MetricKey } from '../domain/metrics';
+import { METRICS, type MetricKey } from '../domain/metrics';
 import type { AccountRef, SeriesPoints } from '../domain/model';
 import { cellAt, dataRowsAfter, IssueLog, SeriesBuilder, type DataRow } from './columns';
+import { implausibleDayReason, plausibleDays } from './limits';
 import type { Table } from './types';
 import {
 	assignYears,
@@ -59,8 +60,31 @@ export function decimalHintOf(rows: readonly DataRow[], columns: readonly number
 }
 
 /**
+ * Why a number read from a cell cannot be a value of `metric` (the end of a sentence), or null.
+ * A day's flow may be negative: platforms correct earlier days that way (TikTok's deleted comments,
+ * YouTube's removed spam views, a net follower loss). A level (total followers), a count of
+ * distinct people or a rate never is. Beyond 2^53 a double no longer holds every whole number, so
+ * such a figure is already wrong, and no platform counts anything near it.
+ */
+export function implausibleValueReason(metric: MetricKey, value: number): string | null {
+	const { semantics } = METRICS[metric];
+	const label = METRICS[metric].label.replace(/\s*\(.*\)$/, '');
+	if (Math.abs(value) > Number.MAX_SAFE_INTEGER)
+		return `is too large to be a real ${label.toLowerCase()} figure (more than ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')})`;
+	if (value < 0 && semantics !== 'flow') return `is negative, which ${label.toLowerCase()} cannot be`;
+	return null;
+}
+
+/** A cell as quoted in a message: one line, at most 40 characters. */
+export function shownCell(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+/**
  * Read metric cells of one row into a builder (or a record for posts), warning once per kind
- * about text where a number belongs. A missing cell is simply skipped.
+ * about text where a number belongs, and about numbers the metric cannot have (a negative total
+ * or rate, anything past 2^53). A missing cell is simply skipped.
  */
 export function readMetricCells(
 	row: readonly string[],
@@ -75,7 +99,12 @@ export function readMetricCells(
 		if (text === undefined || isMissing(text)) continue;
 		const value = readValue(text, kind, hint);
 		if (value === null) {
-			issues.warning(`“${text}” in column “${header}” is not a number; that value was left empty.`, line, `not-number:${header}`);
+			issues.warning(`“${shownCell(text)}” in column “${header}” is not a number; that value was left empty.`, line, `not-number:${header}`);
+			continue;
+		}
+		const implausible = implausibleValueReason(metric, value);
+		if (implausible) {
+			issues.warning(`“${shownCell(text)}” in column “${header}” ${implausible}; that value was left empty.`, line, `implausible:${header}`);
 			continue;
 		}
 		store(metric, value);
@@ -84,6 +113,8 @@ export function readMetricCells(
 
 export interface DailyTableSpec {
 	table: Table;
+	/** The import moment: rows dated after it (or before 2000) are refused, see plausibleDays. */
+	now: Date;
 	headerIndex: number;
 	account: AccountRef | null;
 	dateColumn: number;
@@ -125,16 +156,23 @@ export function readDailyTable(spec: DailyTableSpec): DailyTableResult {
 		days = dateCells.map((cell) => parseDateTime(cell, { order, allowSerial: spec.allowSerialDates })?.day ?? null);
 	}
 
+	const range = plausibleDays(spec.now);
 	const seen: DailyTableResult['days'] = [];
 	rows.forEach(({ row, line }, index) => {
-		const day = days[index];
+		let day = days[index];
+		const cell = dateCells[index];
+		const outside = day === null ? null : implausibleDayReason(day, range);
+		if (outside) {
+			issues.error(`Row skipped: “${shownCell(cell)}” in column “${spec.dateHeader}” ${outside}.`, line, 'date-range');
+			day = null;
+		}
 		seen.push({ day, row, line });
 		if (day === null) {
-			const cell = dateCells[index];
+			if (outside) return;
 			issues.error(
 				cell === ''
 					? `Row skipped: the “${spec.dateHeader}” cell is empty.`
-					: `Row skipped: “${cell}” in column “${spec.dateHeader}” is not a date.`,
+					: `Row skipped: “${shownCell(cell)}” in column “${spec.dateHeader}” is not a date.`,
 				line,
 				'bad-date'
 			);
@@ -142,7 +180,7 @@ export function readDailyTable(spec: DailyTableSpec): DailyTableResult {
 		}
 		readMetricCells(row, line, spec.metrics, hint, issues, (metric, value) => builder.add(metric, day, value));
 	});
-	return { series: builder.build(), rowCount: rows.length, issues, days: seen, lastDay: builder.lastDay ?? maxDay(days) };
+	return { series: builder.build(), rowCount: rows.length, issues, days: seen, lastDay: builder.lastDay ?? maxDay(seen.map((entry) => entry.day)) };
 }
 
 function maxDay(days: readonly (DayNumber | null)[]): DayNumber | null {

@@ -17,6 +17,11 @@ export interface Decoded {
 	encoding: DecodedEncoding;
 	/** Whether a byte-order mark was present (and removed). */
 	bom: boolean;
+	/**
+	 * Byte sequences that were not valid in the encoding a BOM or byte pattern forced, each shown
+	 * as U+FFFD; absent when there were none.
+	 */
+	undecodable?: number;
 }
 
 const GB_PROBE_BYTES = 1024 * 1024;
@@ -82,8 +87,12 @@ export function decodeText(bytes: Uint8Array, known?: { encoding: TextEncodingNa
 	const forced = bom?.encoding ?? known?.encoding ?? null;
 	const body = bom ? bytes.subarray(bom.length) : bytes;
 	if (forced) {
-		// a BOM is authoritative; undecodable sequences become U+FFFD rather than failing the file
-		return { text: new TextDecoder(forced, { ignoreBOM: true }).decode(body), encoding: forced, bom: bom !== null };
+		// a BOM is authoritative; undecodable sequences become U+FFFD rather than failing the file,
+		// and are counted so the person hears that some characters were lost
+		const strict = tryDecode(forced, body);
+		if (strict !== null) return { text: strict, encoding: forced, bom: bom !== null };
+		const text = new TextDecoder(forced, { ignoreBOM: true }).decode(body);
+		return { text, encoding: forced, bom: bom !== null, undecodable: Math.max(1, text.split('\uFFFD').length - 1) };
 	}
 	const utf8 = tryDecode('utf-8', body);
 	if (utf8 !== null) return { text: utf8, encoding: 'utf-8', bom: false };

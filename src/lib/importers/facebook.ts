@@ -146,6 +146,7 @@ export const facebookPageInsights: Importer = {
 			);
 		}
 		const result = readDailyTable({
+			now: context.now,
 			table,
 			headerIndex,
 			account,
@@ -250,7 +251,8 @@ function readLegacyPosts(context: ParseContext) {
 			},
 			posts,
 			issues,
-			line
+			line,
+			context.now
 		);
 	}
 	if (mentions > 0) {

@@ -4,6 +4,7 @@
  * Each limit sits well above the largest real export seen (see platform-exports.md) and well below
  * what a tab can hold.
  */
+import { dayFromYMD, isoFromDay, type DayNumber } from '../domain/days';
 
 const MB = 1024 * 1024;
 
@@ -70,6 +71,31 @@ export const HEADER_SEARCH_ROWS = 8;
  * they are typically Excel's zero date (1899/1900) or a Unix epoch 0 that leaked into a file.
  */
 export const EARLIEST_PLAUSIBLE_YEAR = 2000;
+
+/** The days a row of analytics data may carry, inclusive. */
+export interface DayRange {
+	earliest: DayNumber;
+	latest: DayNumber;
+}
+
+/**
+ * From 2000-01-01 to the end of the year after the import. Storage keeps one slot per day from a
+ * file's first to its last day, so a single damaged date such as `0100-01-01` or `9999-12-31` would
+ * otherwise make one file span thousands of years. The far end is generous on purpose: a computer
+ * whose clock lags must still import this year's exports.
+ */
+export function plausibleDays(now: Date): DayRange {
+	return { earliest: dayFromYMD(EARLIEST_PLAUSIBLE_YEAR, 1, 1)!, latest: dayFromYMD(now.getFullYear() + 1, 12, 31)! };
+}
+
+/** Why a day lies outside the range, as the end of a sentence about a cell; null when it is inside. */
+export function implausibleDayReason(day: DayNumber, range: DayRange): string | null {
+	if (day < range.earliest)
+		return `is before ${isoFromDay(range.earliest)}, earlier than any social media analytics: usually a spreadsheet's empty date or a damaged cell`;
+	if (day > range.latest)
+		return `is after ${isoFromDay(range.latest)}, and analytics cannot cover days that have not happened: check the date in the file, and this computer's clock`;
+	return null;
+}
 
 /** Sizes in messages: `512 MB`, `1.5 MB`, `340 KB`, `12 bytes`. */
 export function formatBytes(bytes: number): string {

@@ -127,6 +127,7 @@ export const linkedinContentMetrics: Importer = {
 		if (located.date === undefined) return unreadableResult(missingColumnsMessage('a LinkedIn content Metrics sheet', ['Date'], headers));
 		const account = linkedinAccount(context);
 		const result = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex,
 			account,
@@ -218,7 +219,8 @@ function readAllPosts(context: ParseContext): ImportResult {
 			},
 			posts,
 			issues,
-			line
+			line,
+			context.now
 		);
 	}
 	return importResult({ account, posts, rowCount: rows.length, issues });
@@ -265,6 +267,7 @@ export const linkedinNewFollowers: Importer = {
 		}
 		const account = linkedinAccount(context);
 		const result = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex,
 			account,
@@ -358,6 +361,7 @@ export const linkedinVisitors: Importer = {
 		if (located.date === undefined) return unreadableResult(missingColumnsMessage('a LinkedIn Visitors export', ['Date'], headers));
 		const account = linkedinAccount(context);
 		const result = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex,
 			account,

@@ -192,8 +192,8 @@ describe('applyMapping', () => {
 		const result = applyMapping(input, preset({ signature: 's', dateColumn: 'Day', columns: [{ header: 'Sessions', metric: 'page_views' }] }), NOW);
 		expect(result.issues).toEqual([
 			{ line: 2, severity: 'error', message: 'Row skipped: “2024-02-30” in column “Day” is not a real date.' },
-			{ line: 3, severity: 'error', message: 'Row skipped: the date 1899-12-31 is outside the range analytics data can cover (2000-01-01 to 2026-07-02).' },
-			{ line: 4, severity: 'error', message: 'Row skipped: the date 2099-01-01 is outside the range analytics data can cover (2000-01-01 to 2026-07-02).' }
+			{ line: 3, severity: 'error', message: 'Row skipped: the date 1899-12-31 is outside the range analytics data can cover (2000-01-01 to 2027-12-31).' },
+			{ line: 4, severity: 'error', message: 'Row skipped: the date 2099-01-01 is outside the range analytics data can cover (2000-01-01 to 2027-12-31).' }
 		]);
 		expect(seriesOf(result, 'page_views')).toEqual([{ account: null, days: [day(2024, 3, 1)], values: [8] }]);
 		expect(result.rowCount).toBe(4);

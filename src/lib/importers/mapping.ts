@@ -7,13 +7,14 @@
  * Columns are named, never numbered: a preset refers to columns by header (`columnKeys`), so a file
  * whose columns moved still maps correctly.
  */
-import { dayFromYMD, isoFromDay, todayDay, type DayNumber } from '../domain/days';
+import { isoFromDay, type DayNumber } from '../domain/days';
 import { METRICS, type MetricKey } from '../domain/metrics';
 import type { AccountRef, Platform } from '../domain/model';
 import { mappingPresetSchema, type DateFormat, type MappingPreset } from '../schemas/mapping-preset';
 import { IssueLog, SeriesBuilder, importResult, unreadableResult } from './columns';
 import { cleanHeader, guessHeaderIndex, normalizeHeader } from './header';
-import { EARLIEST_PLAUSIBLE_YEAR } from './limits';
+import { plausibleDays } from './limits';
+import { implausibleValueReason, shownCell } from './daily';
 import type { ImportResult, Importer, Table } from './types';
 import {
 	inferDateOrder,
@@ -381,8 +382,7 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 			);
 		}
 	}
-	const earliest = dayFromYMD(EARLIEST_PLAUSIBLE_YEAR, 1, 1)!;
-	const latest = todayDay(now) + 1;
+	const { earliest, latest } = plausibleDays(now);
 
 	const builders = new Map<string, { account: AccountRef | null; series: SeriesBuilder; running: Map<MetricKey, { days: DayNumber[]; values: number[] }> }>();
 	const fixed: AccountRef | null = mapping.fixedAccount ? { platform: mapping.fixedAccount.platform, handle: mapping.fixedAccount.handle } : null;
@@ -432,7 +432,12 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 			if (isMissing(text)) continue;
 			const value = reader.read(text);
 			if (value === null) {
-				issues.warning(`“${text.trim()}” in column “${reader.header}” is not a number; left empty.`, line, `number-${reader.index}`);
+				issues.warning(`“${shownCell(text)}” in column “${reader.header}” is not a number; left empty.`, line, `number-${reader.index}`);
+				continue;
+			}
+			const implausible = implausibleValueReason(reader.metric, value);
+			if (implausible) {
+				issues.warning(`“${shownCell(text)}” in column “${reader.header}” ${implausible}; left empty.`, line, `implausible-${reader.index}`);
 				continue;
 			}
 			if (reader.cumulative) {

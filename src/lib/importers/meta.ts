@@ -168,7 +168,8 @@ export function readMetaPosts(context: ParseContext, platform: 'facebook' | 'ins
 			},
 			posts,
 			issues,
-			line
+			line,
+			context.now
 		);
 	}
 	return importResult({ account: fileAccount ?? null, posts, rowCount: rows.length, issues });
@@ -246,6 +247,7 @@ export function readMetaDaily(context: ParseContext, platform: 'facebook' | 'ins
 	}
 	const headers = headerRow(context);
 	const result = readDailyTable({
+		now: context.now,
 		table,
 		headerIndex,
 		// the file does not say whose Page or account it is: the preview asks
@@ -280,6 +282,7 @@ export function readMetaViewers(context: ParseContext): ImportResult {
 	const located = locateColumns(headers, defineColumns({ date: ['Date'], total: ['Total Viewers'] }));
 	if (located.date === undefined || located.total === undefined) return unreadableResult(missingColumnsMessage('a Meta Viewers export', ['Date', 'Total Viewers'], headers));
 	const result = readDailyTable({
+		now: context.now,
 		table: context.table,
 		headerIndex: context.headerIndex,
 		account: null,

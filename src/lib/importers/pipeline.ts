@@ -20,7 +20,7 @@ import type { ParsedFile, RowIssue } from '../domain/model';
 import type { MappingPreset } from '../schemas/mapping-preset';
 import { DEFAULT_ARCHIVE_LIMITS, openZip, verifyZip, type ArchiveLimits, type InflateBudget, type SkippedEntry } from './archive';
 import { decodeText } from './decode';
-import { bestGuess, buildSample, guessHeaderIndex, RECOGNISED_SCORE } from './header';
+import { bestGuess, buildSample, cleanHeader, guessHeaderIndex, RECOGNISED_SCORE } from './header';
 import {
 	formatBytes,
 	MAX_FILE_BYTES,
@@ -231,6 +231,45 @@ function headerList(sample: DetectSample): string {
 	return names.length > 8 ? `${shown}, …` : shown;
 }
 
+/**
+ * Column names given twice on the header row (`Date,Views,Views`). An importer reads the first of
+ * each, so the person should know the other was not read. A saved mapping names its columns
+ * itself (`Views #2`), so it is not warned about.
+ */
+function duplicateColumnsIssue(table: Table, headerIndex: number): RowIssue | null {
+	const header = table.rows[headerIndex] ?? [];
+	const firstAt = new Map<string, number>();
+	const repeats: string[] = [];
+	header.forEach((cell, index) => {
+		const name = cleanHeader(cell);
+		const key = name.toLowerCase();
+		if (key === '') return;
+		const first = firstAt.get(key);
+		if (first === undefined) firstAt.set(key, index);
+		else repeats.push(`“${name}” (columns ${first + 1} and ${index + 1})`);
+	});
+	if (repeats.length === 0) return null;
+	const line = table.lineOf[headerIndex];
+	const shown = repeats.length > 3 ? `${repeats.slice(0, 3).join(', ')} and ${repeats.length - 3} more` : repeats.join(', ');
+	return {
+		line,
+		severity: 'warning',
+		message: `${table.fileName} names ${repeats.length === 1 ? 'a column' : 'columns'} more than once on line ${line}: ${shown}. Chorus read the first of each; if another holds the numbers you want, remove or rename the first in a copy of the file and import that.`
+	};
+}
+
+/** Characters the forced encoding could not decode: say how many and where the first is. */
+function undecodableIssue(name: string, text: string, encoding: string, count: number): RowIssue {
+	const at = text.indexOf('\uFFFD');
+	let line = 1;
+	for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+	return {
+		line,
+		severity: 'warning',
+		message: `${name} is marked as ${encoding.toUpperCase()} text, but ${plural(count, 'character')} in it ${count === 1 ? 'is' : 'are'} not valid ${encoding.toUpperCase()} (the first on line ${line}) and ${count === 1 ? 'shows' : 'show'} as “\uFFFD”. A program probably saved it in another encoding; if names or texts look wrong, export the file again from the platform.`
+	};
+}
+
 /** `source`: the bytes the table was read from (a CSV or zip entry; a workbook for each of its sheets). */
 interface TableSource {
 	sha256: string;
@@ -266,7 +305,8 @@ function handleTable(
 			);
 			return;
 		}
-		const issues = [...preIssues, ...result.issues];
+		const duplicates = importer.id.startsWith('preset:') ? null : duplicateColumnsIssue(table, headerIndex);
+		const issues = [...preIssues, ...(duplicates ? [duplicates] : []), ...result.issues];
 		if (!hasDataAfter(table, headerIndex))
 			issues.push({
 				line: table.lineOf[headerIndex],
@@ -451,6 +491,7 @@ async function readBytes(
 				return;
 			}
 			const { table, issues } = tabulateText(decoded.text, name, decoded.encoding, containerOf(name));
+			if (decoded.undecodable) issues.unshift(undecodableIssue(name, decoded.text, decoded.encoding, decoded.undecodable));
 			handleTable(table, issues, context, collected, topLevel, { sha256: sha256Hex(bytes), size: bytes.length });
 			return;
 		}

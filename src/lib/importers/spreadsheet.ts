@@ -10,7 +10,8 @@
  * - time-only and elapsed-time formats (`h:mm:ss`, `[h]:mm:ss`) → `H:MM:SS`, as YouTube writes
  *   durations;
  * - other numbers → their raw value (`0.105`, not the `10.5%` a percent format would show), so
- *   no locale grouping or rounding from the display format reaches the parsers;
+ *   no locale grouping or rounding from the display format reaches the parsers; a whole number
+ *   past 2^53 (a 19-digit id stored as a number) in scientific notation, since its digits are lost;
  * - text as written; booleans `TRUE`/`FALSE`; error cells (`#N/A`) empty.
  * Table.lineOf holds the sheet's row numbers (1-based), so issues point at the row Excel shows.
  */
@@ -79,6 +80,10 @@ function cellText(XLSX: SheetJS, cell: CellObject | undefined, date1904: boolean
 				const day = `${pad(parts.y, 4)}-${pad(parts.m)}-${pad(parts.d)}`;
 				return parts.H || parts.M || parts.S ? `${day}T${pad(parts.H)}:${pad(parts.M)}:${pad(parts.S)}` : day;
 			}
+			// Past 2^53 a double has lost digits: a 19-digit post id typed into Excel is already wrong.
+			// Written as Excel shows it (1.46571223005443E+18), the importers recognise the damage
+			// instead of storing an id that looks intact and names another post.
+			if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return value.toExponential().toUpperCase();
 			return String(value);
 		}
 		default:

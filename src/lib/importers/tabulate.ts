@@ -95,16 +95,16 @@ export function tabulateText(
 				// Papa reports "TooFewFields"/"TooManyFields" for ragged rows; ragged rows are normal
 				// in exports (trailing empty columns get trimmed by spreadsheet programs).
 				if (error.type === 'FieldMismatch') continue;
-				issues.push({
-					line,
-					severity: 'error',
-					message:
-						error.code === 'MissingQuotes'
-							? 'A quoted field is never closed (malformed quoting); the rest of the file cannot be read reliably.'
-							: error.code === 'InvalidQuotes'
-								? 'Malformed quoting: a quote appears inside a field that is not quoted properly.'
-								: `CSV could not be read here: ${error.message}.`
-				});
+				const message =
+					error.code === 'MissingQuotes'
+						? 'A quoted field is never closed (malformed quoting); the rest of the file cannot be read reliably.'
+						: error.code === 'InvalidQuotes'
+							? 'Malformed quoting: a quote appears inside a field that is not quoted properly.'
+							: `CSV could not be read here: ${error.message}.`;
+				// Papa reports one bad quote once per field it spoils; one line needs saying once
+				const previous = issues[issues.length - 1];
+				if (previous?.line === line && previous.message === message) continue;
+				issues.push({ line, severity: 'error', message });
 			}
 			if (row.length === 1 && row[0] === '') return; // blank line
 			rows.push(row);

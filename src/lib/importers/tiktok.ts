@@ -123,6 +123,7 @@ export const tiktokOverview: Importer = {
 		const zip = tiktokZipOf(context.table.containerName);
 		const account = tiktokAccount(zip);
 		const result = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex: context.headerIndex,
 			account,
@@ -160,6 +161,7 @@ export const tiktokFollowerHistory: Importer = {
 		const zip = tiktokZipOf(context.table.containerName);
 		const account = tiktokAccount(zip);
 		const levels = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex: context.headerIndex,
 			account,
@@ -209,6 +211,7 @@ export const tiktokViewers: Importer = {
 		const zip = tiktokZipOf(context.table.containerName);
 		const account = tiktokAccount(zip);
 		const result = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex: context.headerIndex,
 			account,
@@ -291,7 +294,8 @@ function readContent(context: ParseContext): ImportResult {
 			{ platform: 'tiktok', postId: match[2], account: null, publishedAt, day, text: cellAt(row, located.title) ?? '', link, metrics: values },
 			posts,
 			issues,
-			line
+			line,
+			context.now
 		);
 	}
 	const account: AccountRef | null = handle ? { platform: 'tiktok', handle } : null;

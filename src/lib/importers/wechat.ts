@@ -41,6 +41,7 @@ export const wechatUserAnalysis: Importer = {
 		if (located.date === undefined) return unreadableResult(missingColumnsMessage('a WeChat user analysis export', ['时间'], headers));
 		// the export names no account; the preview asks which Official Account it is
 		const result = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex: context.headerIndex,
 			account: null,

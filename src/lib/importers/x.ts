@@ -165,7 +165,8 @@ function readXPosts<K extends string>(spec: PostTableSpec<K>): ImportResult {
 			},
 			posts,
 			issues,
-			line
+			line,
+			spec.context.now
 		);
 	}
 	const account = xAccount(handle);
@@ -208,6 +209,7 @@ export const xDailyTweetActivity: Importer = {
 		if (located.date === undefined) return unreadableResult(missingColumnsMessage('an X/Twitter by-day export', ['Date'], headers));
 		const account = xAccount(handleFromLegacyFileName(context.table.fileName));
 		const result = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex,
 			account,
@@ -277,6 +279,7 @@ export const xAccountOverview: Importer = {
 		if (located.date === undefined) return unreadableResult(missingColumnsMessage('an X account overview export', ['Date'], headers));
 		// the file carries no handle: the preview asks whose account it is
 		const result = readDailyTable({
+			now: context.now,
 			table: context.table,
 			headerIndex: context.headerIndex,
 			account: null,

@@ -178,7 +178,8 @@ function readContentTable(context: ParseContext, headers: string[], folder: Stud
 			},
 			posts,
 			issues,
-			line
+			line,
+			context.now
 		);
 	}
 	// lifetime numbers as of the end of the exported range; without the folder, the newest video
@@ -249,6 +250,7 @@ function readSeriesTable(context: ParseContext, headers: string[], folder: Studi
 	const { table, headerIndex } = context;
 	const firstDataIndex = dataRowsAfter(table, headerIndex)[0]?.index;
 	const result = readDailyTable({
+		now: context.now,
 		table,
 		headerIndex,
 		account,

@@ -15,16 +15,7 @@
  * ```
  */
 import { db } from '$lib/db/database';
-import {
-	getAllPosts,
-	getBreakdowns,
-	getDecisionHistory,
-	getMergedSeries,
-	listAccounts,
-	listDecisions,
-	moveDecision,
-	undoLastDecision
-} from '$lib/db/queries';
+import { getDecisionHistory, listAccounts, listDecisions, moveDecision, undoLastDecision } from '$lib/db/queries';
 import {
 	analyzePortfolio,
 	coverageStatus,
@@ -34,51 +25,15 @@ import {
 	preparePlan,
 	recommendAll,
 	type AccountInput,
-	type BoardBreakdown,
 	type BoardColumn,
-	type BoardPost,
-	type BoardSeries,
 	type DecisionMap
 } from '$lib/domain/board';
 import { todayDay } from '$lib/domain/days';
 import type { AccountRecord, DecisionHistoryRecord, DecisionRecord } from '$lib/schemas/db-records';
+import { breakdownsByAccount, groupBy, indexBy, postsByAccount, seriesByAccount } from '$lib/components/board/board-data';
+import { distinctLabels } from '$lib/components/board/labels';
 import { layoutColumns, orderAt, placeAt } from '$lib/components/board/ordering';
 import { Live } from './live.svelte';
-
-function groupBy<T, U>(items: readonly T[], keyOf: (item: T) => string, map: (item: T) => U): Map<string, U[]> {
-	const groups = new Map<string, U[]>();
-	for (const item of items) {
-		const key = keyOf(item);
-		const group = groups.get(key);
-		if (group) group.push(map(item));
-		else groups.set(key, [map(item)]);
-	}
-	return groups;
-}
-
-async function seriesByAccount(): Promise<Map<string, BoardSeries[]>> {
-	const merged = await getMergedSeries(db());
-	return groupBy(merged, (series) => series.accountId, ({ metric, startDay, values }) => ({ metric, startDay, values }));
-}
-
-async function postsByAccount(): Promise<Map<string, BoardPost[]>> {
-	const posts = await getAllPosts(db());
-	return groupBy(posts, (post) => post.accountId, ({ postId, day, text, metrics }) => ({ postId, day, text, metrics }));
-}
-
-async function breakdownsByAccount(): Promise<Map<string, BoardBreakdown[]>> {
-	const database = db();
-	// read the accounts that have breakdowns from the breakdowns table itself, so an inventory edit
-	// (the accounts table) does not re-run this query
-	const accountIds = (await database.breakdowns.orderBy('accountId').uniqueKeys()) as string[];
-	const lists = await Promise.all(accountIds.map((accountId) => getBreakdowns(database, accountId)));
-	return new Map(
-		accountIds.map((accountId, index) => [
-			accountId,
-			lists[index].map(({ dimension, asOf, unit, measure, entries }) => ({ dimension, asOf, unit, measure, entries }))
-		])
-	);
-}
 
 export interface MoveDetails {
 	mergeTargetId?: string | null;
@@ -121,7 +76,13 @@ export class BoardState {
 		return this.#accounts.loaded;
 	}
 
-	readonly byId = $derived(new Map((this.#accounts.current ?? []).map((account) => [account.id, account])));
+	readonly byId = $derived(indexBy(this.#accounts.current ?? [], (account) => account.id));
+	readonly #labels = $derived(distinctLabels(this.#accounts.current ?? []));
+
+	/** The account's name as the board shows it, with its platform where two names are alike. */
+	labelOf(accountId: string): string {
+		return this.#labels.get(accountId) ?? accountId;
+	}
 
 	readonly inputs: AccountInput[] | undefined = $derived.by(() => {
 		const accounts = this.#accounts.current;
@@ -151,7 +112,7 @@ export class BoardState {
 			])
 		)
 	);
-	readonly decisionById = $derived(new Map((this.#decisions.current ?? []).map((record) => [record.accountId, record])));
+	readonly decisionById = $derived(indexBy(this.#decisions.current ?? [], (record) => record.accountId));
 
 	readonly board = $derived(layoutColumns((this.#accounts.current ?? []).map((account) => account.id), this.decisionById));
 	readonly columns = $derived(this.board.layout);

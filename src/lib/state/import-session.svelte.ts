@@ -60,6 +60,7 @@ export class ImportSession {
 		this.reset();
 		this.#files = files;
 		this.phase = 'reading';
+		performance.mark('chorus:import:read');
 		this.#abort = new AbortController();
 		activity.start('import', 'the import');
 		try {
@@ -68,6 +69,7 @@ export class ImportSession {
 				signal: this.#abort.signal,
 				onProgress: (progress) => (this.progress = progress)
 			});
+			performance.mark('chorus:import:parsed');
 			this.outcomes = outcomes;
 			await this.replan();
 			this.phase = 'preview';
@@ -91,6 +93,7 @@ export class ImportSession {
 	async replan() {
 		const items = this.items;
 		this.plan = items.length > 0 ? await planImport(db(), items) : null;
+		performance.mark('chorus:import:planned');
 	}
 
 	async chooseAccount(fileName: string, account: AccountRef | null) {
@@ -108,7 +111,10 @@ export class ImportSession {
 		this.phase = 'committing';
 		activity.start('import', 'the import');
 		try {
+			// boundaries for the benchmark (bench/run.mjs) and for anyone profiling an import
+			performance.mark('chorus:import:commit');
 			const result = await commitImport(db(), this.items);
+			performance.mark('chorus:import:committed');
 			this.result = result;
 			if (!result.ok) {
 				this.error = result.error.message;

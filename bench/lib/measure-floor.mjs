@@ -1,0 +1,83 @@
+// The floor: the least work any importer of these files must do, measured in the same page on the
+// same data. PapaParse reads every table's CSV text (zip entries and workbook sheets were turned
+// into CSV text beforehand, outside the clock, so unzipping and spreadsheet XML are not in the
+// floor), the cells become typed arrays (numeric columns as Float64Array, other columns as one
+// string each), and one IndexedDB put stores all of it in a scratch database.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const PAPA_SOURCE = readFileSync(require.resolve('papaparse/papaparse.min.js'), 'utf8');
+
+/** @param {import('@playwright/test').Page} page  a page of the app (same origin, same browser) */
+export async function measureFloor(page, tables) {
+	await page.evaluate(() => {
+		const input = document.createElement('input');
+		input.type = 'file';
+		input.multiple = true;
+		input.id = 'bench-floor-input';
+		input.hidden = true;
+		document.body.append(input);
+	});
+	await page.setInputFiles('#bench-floor-input', tables.map((table) => table.path));
+	await page.evaluate(async () => {
+		const input = document.getElementById('bench-floor-input');
+		window.__floorTexts = await Promise.all([...input.files].map((file) => file.text()));
+		input.remove();
+	});
+	// PapaParse's UMD build assigns itself to `this.Papa` when there is no module system
+	await page.evaluate(`(function () { ${PAPA_SOURCE}\n}).call(window)`);
+
+	return page.evaluate(async () => {
+		const texts = window.__floorTexts;
+		delete window.__floorTexts;
+		const columns = [];
+		let rows = 0;
+		let parseMs = 0;
+		let convertMs = 0;
+		for (const text of texts) {
+			const parseStart = performance.now();
+			const { data } = window.Papa.parse(text, { skipEmptyLines: true });
+			const parsed = performance.now();
+			parseMs += parsed - parseStart;
+			rows += data.length;
+			let width = 0;
+			for (const row of data) if (row.length > width) width = row.length;
+			for (let column = 0; column < width; column++) {
+				const numbers = new Float64Array(data.length);
+				let numeric = 0;
+				for (let row = 0; row < data.length; row++) {
+					const cell = data[row][column];
+					const value = cell === undefined || cell === '' ? Number.NaN : Number(cell);
+					numbers[row] = value;
+					if (!Number.isNaN(value)) numeric++;
+				}
+				columns.push(numeric * 2 >= data.length ? numbers : data.map((row) => row[column] ?? '').join('\u001f'));
+			}
+			convertMs += performance.now() - parsed;
+		}
+
+		const name = 'chorus-bench-floor';
+		const database = await new Promise((resolve, reject) => {
+			const request = indexedDB.open(name, 1);
+			request.onupgradeneeded = () => request.result.createObjectStore('data');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const writeStart = performance.now();
+		await new Promise((resolve, reject) => {
+			const transaction = database.transaction('data', 'readwrite');
+			transaction.objectStore('data').put(columns, 1);
+			transaction.oncomplete = resolve;
+			transaction.onerror = () => reject(transaction.error);
+			transaction.onabort = () => reject(transaction.error);
+		});
+		const writeMs = performance.now() - writeStart;
+		database.close();
+		await new Promise((resolve) => {
+			const request = indexedDB.deleteDatabase(name);
+			request.onsuccess = request.onerror = request.onblocked = () => resolve();
+		});
+		return { totalMs: parseMs + convertMs + writeMs, parseMs, convertMs, writeMs, rows, tables: texts.length, columns: columns.length };
+	});
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Profiles one import of a benchmark workspace: V8 CPU profiles of the page and of every worker
+// it starts, written to bench/.tmp/profiles/ (open them in Chrome DevTools › Performance, or read
+// the summary this prints: the functions with the most self time, by thread).
+//
+//   node bench/profile.mjs --size=small [--port=4192] [--open] [--dashboard] [--board]
+//
+// Needs build/ (npm run build) and, like the benchmark, should run under the shared lock.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { findChromium } from '../tests/browser-path.mjs';
+import { importWorkspace } from './lib/measure-import.mjs';
+import { measureBoardMoves, measureRedraws, openDashboard } from './lib/measure-views.mjs';
+import { sampleAccountResolver, workspaceFiles } from './lib/workspaces.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const OUT = join(ROOT, 'bench/.tmp/profiles');
+const args = Object.fromEntries(process.argv.slice(2).map((arg) => { const [key, value = 'true'] = arg.replace(/^--/, '').split('='); return [key, value]; }));
+const size = args.size ?? 'small';
+const port = Number(args.port ?? 4192);
+
+/** Self time per function over a profile, largest first. */
+function topFunctions(profile, count = 25) {
+	const self = new Map();
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const deltas = profile.timeDeltas;
+	for (let index = 0; index < profile.samples.length; index++) {
+		const node = byId.get(profile.samples[index]);
+		const { functionName, url, lineNumber } = node.callFrame;
+		const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+		self.set(key, (self.get(key) ?? 0) + (deltas[index] ?? 0) / 1000);
+	}
+	return [...self].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
+async function main() {
+	mkdirSync(OUT, { recursive: true });
+	const server = spawn(process.execPath, [join(ROOT, 'tests/serve.mjs')], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+	const base = `http://127.0.0.1:${port}/deep/sub/path/`;
+	for (let attempt = 0; attempt < 100; attempt++) {
+		if (await fetch(base).then((response) => response.ok, () => false)) break;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	const browser = await chromium.launch({
+		executablePath: findChromium() ?? undefined,
+		args: ['--disable-gpu', '--disable-quic', '--disable-sync', '--disable-background-networking']
+	});
+	try {
+		const endDay = Math.round(Date.now() / 86_400_000) - 1;
+		const workspace = await workspaceFiles(size, { endDay, log: console.error });
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		await context.addInitScript({ path: join(ROOT, 'bench/lib/instrument.js') });
+		const page = await context.newPage();
+		await page.goto(`${base}import/`);
+		await page.evaluate(() => navigator.serviceWorker?.ready);
+
+		// the page through its own session; workers through non-flattened child sessions
+		const session = await context.newCDPSession(page);
+		const workers = new Map();
+		let nextId = 1;
+		const pending = new Map();
+		const send = (sessionId, method, params = {}) =>
+			new Promise((resolve) => {
+				const id = nextId++;
+				pending.set(id, resolve);
+				session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(undefined));
+			});
+		session.on('Target.receivedMessageFromTarget', (event) => {
+			const message = JSON.parse(event.message);
+			pending.get(message.id)?.(message.result);
+			pending.delete(message.id);
+		});
+		session.on('Target.attachedToTarget', async (event) => {
+			if (event.targetInfo.type !== 'worker') return;
+			workers.set(event.sessionId, { url: event.targetInfo.url });
+			await send(event.sessionId, 'Profiler.enable');
+			await send(event.sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
+			await send(event.sessionId, 'Profiler.start');
+			await send(event.sessionId, 'Runtime.runIfWaitingForDebugger');
+		});
+		session.on('Target.detachedFromTarget', (event) => {
+			const worker = workers.get(event.sessionId);
+			if (worker) worker.detached = true;
+		});
+		await session.send('Profiler.enable');
+		await session.send('Profiler.setSamplingInterval', { interval: 200 });
+		await session.send('Profiler.start');
+		// wait for each worker so its profile covers its whole life
+		await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+
+		const originalTerminate = 'terminate';
+		await page.evaluate((name) => {
+			// keep workers alive after they finish, so their profiles can be collected
+			const terminate = Worker.prototype[name];
+			window.__benchTerminated = [];
+			Worker.prototype[name] = function () {
+				window.__benchTerminated.push(this);
+				window.__benchRealTerminate = terminate;
+			};
+		}, originalTerminate);
+
+		const result = await importWorkspace(page, workspace, { accountOf: await sampleAccountResolver() });
+		console.log(`import: ${result.activeMs.toFixed(0)} ms`, result.breakdown);
+		const profiles = [];
+		const pageProfile = (await session.send('Profiler.stop')).profile;
+		profiles.push(['page', pageProfile]);
+		for (const [sessionId, worker] of workers) {
+			if (worker.detached) continue;
+			const stopped = await send(sessionId, 'Profiler.stop');
+			if (stopped?.profile) profiles.push([`worker-${worker.url.split('/').pop()}`, stopped.profile]);
+		}
+		if (args.open) {
+			// a cold open of the dashboard, profiled from the navigation on
+			const openPage = await context.newPage();
+			const openSession = await context.newCDPSession(openPage);
+			await openSession.send('Profiler.enable');
+			await openSession.send('Profiler.setSamplingInterval', { interval: 200 });
+			await openSession.send('Profiler.start');
+			await openPage.goto(`${base}dashboard/?metric=impressions`);
+			await openPage.waitForFunction(() => window.__bench.canvas['main-chart']?.firstPainted != null, null, { timeout: 60_000 });
+			const opened = await openPage.evaluate(() => ({
+				firstChart: window.__bench.canvas['main-chart'].firstPainted,
+				longTasks: window.__bench.longTasks,
+				marks: performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])
+			}));
+			console.log('cold open', JSON.stringify(opened));
+			profiles.push(['dashboard-open', (await openSession.send('Profiler.stop')).profile]);
+			await openPage.close();
+		}
+		if (args.dashboard || args.board) {
+			const opened = await openDashboard(context, base);
+			console.log(`dashboard first chart: ${opened.firstChartMs.toFixed(0)} ms`);
+			if (args.dashboard) {
+				const dashboardSession = await context.newCDPSession(opened.page);
+				await dashboardSession.send('Profiler.enable');
+				await dashboardSession.send('Profiler.setSamplingInterval', { interval: 200 });
+				await dashboardSession.send('Profiler.start');
+				const redraws = await measureRedraws(opened.page, { rounds: 1 });
+				console.log('redraws', redraws.samples.map((sample) => `${sample.kind}:${sample.to} ${sample.ms.toFixed(0)}`).join(', '));
+				profiles.push(['dashboard-redraws', (await dashboardSession.send('Profiler.stop')).profile]);
+			}
+			await opened.page.close();
+			if (args.board) {
+				const board = await measureBoardMoves(context, base, { moves: 4 });
+				console.log('board', board.samples);
+			}
+		}
+		for (const [name, profile] of profiles) {
+			const path = join(OUT, `${size}-${name}.cpuprofile`);
+			writeFileSync(path, JSON.stringify(profile));
+			console.log(`\n${name} (${path}): top self time`);
+			for (const [fn, ms] of topFunctions(profile)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${fn}`);
+		}
+		await context.close();
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,51 @@
+/**
+ * Adjustments to the builders' Chart.js configs that only the pages need. A line chart draws a value
+ * as a segment to its neighbours, so a value with no neighbour — the only day of data, or one week
+ * between two gaps — would not be drawn at all: such points get a dot.
+ */
+import type { ScriptableContext } from 'chart.js';
+import { isChartPoint } from '../../charts/build-shared';
+
+type LineContext = ScriptableContext<'line'>;
+type Radius = number | ((context: LineContext, options: object) => number | undefined) | undefined;
+
+interface LineDatasetLike {
+	type?: string;
+	data: unknown[];
+	showLine?: boolean;
+	pointRadius?: unknown;
+}
+
+interface ConfigLike {
+	type: string;
+	data: { datasets: LineDatasetLike[] };
+}
+
+const yOf = (point: unknown): number | null => (isChartPoint(point) ? point.y : typeof point === 'number' ? point : null);
+
+/** Whether the point at `index` has a value and neither neighbour has one. */
+export function isIsolated(data: readonly unknown[], index: number): boolean {
+	if (yOf(data[index]) === null) return false;
+	return yOf(data[index - 1]) === null && yOf(data[index + 1]) === null;
+}
+
+/** Gives isolated points of every line dataset a dot of `radius` px; other points keep their radius. Mutates and returns `config`. */
+export function showIsolatedPoints<C extends ConfigLike>(config: C, radius = 3): C {
+	if (config.type !== 'line') return config;
+	for (const dataset of config.data.datasets) {
+		if ((dataset.type !== undefined && dataset.type !== 'line') || dataset.showLine === false) continue;
+		if (!dataset.data.some((_, index) => isIsolated(dataset.data, index))) continue;
+		const original = dataset.pointRadius as Radius;
+		dataset.pointRadius = (context: LineContext, options: object) => {
+			if (isIsolated(context.dataset.data as unknown[], context.dataIndex)) return radius;
+			return typeof original === 'function' ? original(context, options) : original;
+		};
+	}
+	return config;
+}
+
+/** The same for a builder's result that carries its config (a sparkline, a chart with its table). */
+export function withIsolatedDots<S extends { config: ConfigLike }>(built: S, radius = 3): S {
+	showIsolatedPoints(built.config, radius);
+	return built;
+}

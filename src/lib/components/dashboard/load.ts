@@ -1,0 +1,47 @@
+/**
+ * Reads for the dashboard and account pages, meant to run inside a `Live` (a Dexie liveQuery), so
+ * an import or undo in any tab redraws the charts. Each read loads whole series once; everything
+ * after that is derived from the typed arrays in memory.
+ */
+import type { ChorusDatabase } from '$lib/db/database';
+import { getMergedSeries, getPosts, type MergedSeries } from '$lib/db/queries';
+import { combineAccounts } from '$lib/domain/analytics/aggregate';
+import type { AnalyticsPost, DailyValues } from '$lib/domain/analytics/types';
+import { METRICS, type MetricKey } from '$lib/domain/metrics';
+import { accountDailies, sourceMetricsFor } from './series';
+
+/** The stored series of several metrics (for some accounts, or all), one indexed read per metric. */
+export async function loadStoredSeries(
+	database: ChorusDatabase,
+	metrics: readonly MetricKey[],
+	accountIds?: readonly string[]
+): Promise<MergedSeries[]> {
+	const parts = await Promise.all(metrics.map((metric) => getMergedSeries(database, { metric, accountIds })));
+	return parts.flat();
+}
+
+/** The post days of some accounts, for counting posts where no daily count was exported. */
+export async function loadPostDays(
+	database: ChorusDatabase,
+	accountIds: readonly string[]
+): Promise<Map<string, Pick<AnalyticsPost, 'day'>[]>> {
+	const lists = await Promise.all(accountIds.map((accountId) => getPosts(database, accountId)));
+	const days = new Map<string, Pick<AnalyticsPost, 'day'>[]>();
+	accountIds.forEach((accountId, index) => {
+		if (lists[index].length > 0) days.set(accountId, lists[index].map((post) => ({ day: post.day })));
+	});
+	return days;
+}
+
+/**
+ * The daily series a north-star goal tracks: one account's, or the portfolio's (accounts added up
+ * by the metric's semantics). Null when there is no data.
+ */
+export async function loadGoalSeries(database: ChorusDatabase, metric: MetricKey, accountId: string | null): Promise<DailyValues | null> {
+	const stored = await loadStoredSeries(database, sourceMetricsFor(metric), accountId === null ? undefined : [accountId]);
+	const { byAccount } = accountDailies(stored, metric);
+	if (accountId !== null) return byAccount.get(accountId)?.series ?? null;
+	const all = [...byAccount.values()].map((daily) => daily.series);
+	if (all.length <= 1) return all[0] ?? null;
+	return combineAccounts(all, METRICS[metric].semantics, { accountId: 'portfolio' });
+}
