@@ -187,7 +187,7 @@ async function main() {
 	const { base } = await startServer(options.port);
 	const marker = `--chorus-bench=${process.pid}`;
 	const browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS, marker] });
-	let browserVersion = browser.version();
+	const browserVersion = browser.version();
 	try {
 		raw.calibration = await calibrate(browser);
 		log(`calibration: fixed workload ${formatValue(summary(raw.calibration).median, 'ms')}`);
@@ -252,7 +252,6 @@ async function main() {
 			};
 		}
 	} finally {
-		browserVersion = browser.version();
 		await browser.close();
 	}
 

@@ -59,7 +59,7 @@
 		}
 		const now = performance.now();
 		bench.watchers = bench.watchers.filter((watcher) => {
-			let hit = false;
+			let hit;
 			try {
 				hit = Boolean(watcher.test());
 			} catch {

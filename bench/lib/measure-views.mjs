@@ -52,7 +52,7 @@ async function waitOrExplain(page, predicate, arg, timeout, what) {
 		const state = await page
 			.evaluate((chart) => ({ canvas: window.__bench.canvas[chart], notice: document.querySelector('[data-testid=no-data-notice]')?.textContent?.trim(), summary: document.querySelector('[data-testid=view-summary]')?.textContent?.trim() }), CHART)
 			.catch(() => null);
-		throw new Error(`the dashboard did not settle within ${timeout / 1000} s after ${what}: ${JSON.stringify(state)} (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+		throw new Error(`the dashboard did not settle within ${timeout / 1000} s after ${what}: ${JSON.stringify(state)} (${error instanceof Error ? error.message.split('\n')[0] : error})`, { cause: error });
 	}
 }
 
