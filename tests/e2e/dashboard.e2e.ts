@@ -159,3 +159,25 @@ test('choosing accounts by platform or one by one changes what the chart adds up
 	await page.getByTestId('accounts-table').getByRole('link', { name: 'ContosoERP' }).click();
 	await expect(page.getByTestId('account-name')).toHaveText('ContosoERP');
 });
+
+test('with the sample data: audience by platform, stacking by platform, and the biggest account’s page', async ({ page }) => {
+	test.setTimeout(240_000);
+	await page.goto('./');
+	await page.getByRole('button', { name: 'Try with sample data' }).click();
+	await expect(page).toHaveURL(/dashboard\/$/, { timeout: 180_000 });
+	await expect(page.getByTestId('main-chart')).toBeVisible();
+	const audience = page.getByTestId('kpi-audience');
+	await expect(audience.getByRole('list', { name: 'Audience by platform' })).toBeVisible();
+	await expect(page.getByTestId('account-picker')).toContainText('All accounts (4');
+
+	await page.getByTestId('metric-select').selectOption('impressions');
+	await page.getByTestId('layout-select').selectOption('stacked');
+	const chart = page.getByTestId('main-chart');
+	await chart.getByTestId('toggle-table').click();
+	await expect(chart.getByTestId('data-table').locator('thead th')).toContainText(['Period', 'X / Twitter', 'LinkedIn']);
+
+	await page.getByTestId('accounts-table').locator('tbody a').first().click();
+	await expect(page.getByTestId('account-name')).toBeVisible();
+	await expect(page.getByTestId('main-chart')).toBeVisible();
+	await expect(page.getByTestId('metric-overview')).toBeVisible();
+});

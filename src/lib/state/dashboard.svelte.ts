@@ -90,8 +90,27 @@ class PrintMode {
 export const printMode = new PrintMode();
 
 /**
+ * Runs `task` once the next frame is on screen and the browser has nothing more urgent to do (an
+ * idle callback, at most a second later; a plain timeout where idle callbacks do not exist).
+ * Returns a cancel function.
+ */
+export function afterPaint(task: () => void): () => void {
+	let idle: number | undefined;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const frame = requestAnimationFrame(() => {
+		if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(task, { timeout: 1000 });
+		else timer = setTimeout(task, 16);
+	});
+	return () => {
+		cancelAnimationFrame(frame);
+		if (idle !== undefined) cancelIdleCallback(idle);
+		clearTimeout(timer);
+	};
+}
+
+/**
  * A value computed after the next paint from inputs tracked now: secondary figures (KPI cards, the
- * accounts table) follow a change of view one frame after the chart, instead of holding the chart's
+ * accounts table) follow a change of view right after the chart, instead of holding the chart's
  * redraw back. Create it during a component's initialisation.
  */
 export class AfterPaint<I, T> {
@@ -104,14 +123,7 @@ export class AfterPaint<I, T> {
 				this.#value = undefined;
 				return;
 			}
-			let timer: ReturnType<typeof setTimeout> | undefined;
-			const frame = requestAnimationFrame(() => {
-				timer = setTimeout(() => (this.#value = compute(args)));
-			});
-			return () => {
-				cancelAnimationFrame(frame);
-				clearTimeout(timer);
-			};
+			return afterPaint(() => (this.#value = compute(args)));
 		});
 	}
 
