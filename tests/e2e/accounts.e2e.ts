@@ -104,7 +104,7 @@ test.describe('account inventory', () => {
 		// by name: "@contoso-de" before "@contosoerp" (a hyphen sorts before letters)
 		await expect.poll(accounts).toEqual(['linkedin:contoso-de', 'x:contosoerp']);
 		await page.getByRole('button', { name: 'Account', exact: true }).click();
-		await expect(page.getByRole('columnheader', { name: 'Account' })).toHaveAttribute('aria-sort', 'descending');
+		await expect(page.getByRole('columnheader', { name: 'Account', exact: true })).toHaveAttribute('aria-sort', 'descending');
 		await expect.poll(accounts).toEqual(['x:contosoerp', 'linkedin:contoso-de']);
 		await page.getByLabel('Flag').selectOption({ label: 'No owner' });
 		await expect.poll(accounts).toEqual(['linkedin:contoso-de']);
