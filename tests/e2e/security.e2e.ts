@@ -83,7 +83,8 @@ test('the policy really stops a request to another origin and a script injected 
 });
 
 test('a full session (sample data, import, board, snapshot save and open) sends nothing to another origin', async ({ page, baseURL }) => {
-	test.setTimeout(240_000);
+	// loading the sample workspace alone takes minutes on a busy two-core machine
+	test.setTimeout(480_000);
 	const requests: Request[] = [];
 	page.on('request', (request) => requests.push(request));
 	const origin = new URL(baseURL!).origin;
