@@ -161,3 +161,9 @@ test('an unknown layout is offered the mapping step, and the saved mapping impor
 	await expect(page.getByTestId('file-preview')).toContainText('Page views');
 	await expect(page.getByTestId('file-unrecognised')).toHaveCount(0);
 });
+
+test('two dropped files with the same name (Facebook and Instagram both write Follows.csv) are both previewed', async ({ page }) => {
+	await dropFiles(page, '[data-testid=dropzone]', [fixture('facebook/Follows.csv'), fixture('instagram/Follows.csv')]);
+	await expect(page.getByTestId('file-preview')).toHaveCount(2);
+	await expect(page.getByTestId('file-preview').first()).toContainText('Follows.csv');
+});
