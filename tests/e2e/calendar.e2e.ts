@@ -309,6 +309,8 @@ test('content strategy: rules and hand tags, angle comparison, and segment cover
 });
 
 test('keyboard-only: tabs, dialogs trap and restore focus, and no serious accessibility violations with data, light and dark', async ({ page }) => {
+	// two full axe passes with data: minutes on a busy two-core machine
+	test.setTimeout(300_000);
 	await importTweets(page);
 	for (const theme of ['light', 'dark'] as const) {
 		await page.evaluate((choice) => localStorage.setItem('chorus.theme', choice), theme);
