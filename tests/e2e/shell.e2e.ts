@@ -19,7 +19,7 @@ test.describe('app shell under a sub-path', () => {
 			expect(response?.status()).toBe(200);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
 			await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-			await expect(page.locator('footer')).toContainText(/Chorus \d+\.\d+\.\d+/);
+			await expect(page.locator('footer.app-footer')).toContainText(/Chorus \d+\.\d+\.\d+/);
 			await page.reload();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
 		});
