@@ -4,6 +4,7 @@
 // the summary this prints: the functions with the most self time, by thread).
 //
 //   node bench/profile.mjs --size=small [--port=4192] [--open] [--dashboard] [--board]
+//   node bench/profile.mjs --snapshot=bench/.tmp/snapshots/<file> --open --board   (workspace from a snapshot)
 //
 // Needs build/ (npm run build) and, like the benchmark, should run under the shared lock.
 import { spawn } from 'node:child_process';
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../tests/browser-path.mjs';
 import { importWorkspace } from './lib/measure-import.mjs';
-import { measureBoardMoves, measureRedraws, openDashboard } from './lib/measure-views.mjs';
+import { measureRedraws, openDashboard } from './lib/measure-views.mjs';
 import { sampleAccountResolver, workspaceFiles } from './lib/workspaces.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -50,7 +51,7 @@ async function main() {
 	});
 	try {
 		const endDay = Math.round(Date.now() / 86_400_000) - 1;
-		const workspace = await workspaceFiles(size, { endDay, log: console.error });
+		const workspace = args.snapshot ? null : await workspaceFiles(size, { endDay, log: console.error });
 		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		await context.addInitScript({ path: join(ROOT, 'bench/lib/instrument.js') });
 		const page = await context.newPage();
@@ -102,15 +103,25 @@ async function main() {
 			};
 		}, originalTerminate);
 
-		const result = await importWorkspace(page, workspace, { accountOf: await sampleAccountResolver() });
-		console.log(`import: ${result.activeMs.toFixed(0)} ms`, result.breakdown);
 		const profiles = [];
-		const pageProfile = (await session.send('Profiler.stop')).profile;
-		profiles.push(['page', pageProfile]);
-		for (const [sessionId, worker] of workers) {
-			if (worker.detached) continue;
-			const stopped = await send(sessionId, 'Profiler.stop');
-			if (stopped?.profile) profiles.push([`worker-${worker.url.split('/').pop()}`, stopped.profile]);
+		if (args.snapshot) {
+			// a stored workspace from a snapshot file (bench/.tmp/snapshots/): much faster than importing
+			await session.send('Profiler.stop');
+			await page.goto(`${base}workspace/`);
+			await page.setInputFiles('[data-testid=snapshot-input]', args.snapshot);
+			await page.getByTestId('snapshot-dialog').getByRole('button', { name: /Replace my workspace/ }).click();
+			await page.getByTestId('confirm-replace').click();
+			await page.getByTestId('snapshot-notice').waitFor({ timeout: 600_000 });
+			console.log('workspace loaded from', args.snapshot);
+		} else {
+			const result = await importWorkspace(page, workspace, { accountOf: await sampleAccountResolver() });
+			console.log(`import: ${result.activeMs.toFixed(0)} ms`, result.breakdown);
+			profiles.push(['page', (await session.send('Profiler.stop')).profile]);
+			for (const [sessionId, worker] of workers) {
+				if (worker.detached) continue;
+				const stopped = await send(sessionId, 'Profiler.stop');
+				if (stopped?.profile) profiles.push([`worker-${worker.url.split('/').pop()}`, stopped.profile]);
+			}
 		}
 		if (args.open) {
 			// a cold open of the dashboard, profiled from the navigation on
@@ -130,7 +141,7 @@ async function main() {
 			profiles.push(['dashboard-open', (await openSession.send('Profiler.stop')).profile]);
 			await openPage.close();
 		}
-		if (args.dashboard || args.board) {
+		if (args.dashboard) {
 			const opened = await openDashboard(context, base);
 			console.log(`dashboard first chart: ${opened.firstChartMs.toFixed(0)} ms`);
 			if (args.dashboard) {
@@ -143,10 +154,27 @@ async function main() {
 				profiles.push(['dashboard-redraws', (await dashboardSession.send('Profiler.stop')).profile]);
 			}
 			await opened.page.close();
-			if (args.board) {
-				const board = await measureBoardMoves(context, base, { moves: 4 });
-				console.log('board', board.samples);
+		}
+		if (args.board) {
+			// profile the board's page from its first load through four moves
+			const boardPage = await context.newPage();
+			const boardSession = await context.newCDPSession(boardPage);
+			await boardSession.send('Profiler.enable');
+			await boardSession.send('Profiler.setSamplingInterval', { interval: 200 });
+			await boardPage.goto(`${base}board/`);
+			await boardPage.waitForSelector('[data-testid=plan-summary]', { timeout: 120_000 });
+			await boardPage.waitForTimeout(2000);
+			await boardSession.send('Profiler.start');
+			for (const [index, column] of ['Keep', 'Undecided', 'Keep', 'Undecided'].entries()) {
+				const card = boardPage.locator('[data-testid=column-' + (index % 2 === 0 ? 'undecided' : 'keep') + '] [data-testid=board-card]').first();
+				await card.locator('.menu-button').click();
+				const started = Date.now();
+				await card.locator('.menu button', { hasText: new RegExp('^\\s*' + column) }).first().click();
+				await boardPage.waitForTimeout(2500);
+				console.log('board move', index, Date.now() - started);
 			}
+			profiles.push(['board-moves', (await boardSession.send('Profiler.stop')).profile]);
+			await boardPage.close();
 		}
 		for (const [name, profile] of profiles) {
 			const path = join(OUT, `${size}-${name}.cpuprofile`);

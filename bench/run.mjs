@@ -10,7 +10,8 @@
 //   node bench/run.mjs --prepare       only generate and cache the workspaces (bench/.tmp/workspaces)
 //
 // Options: --sizes=small,medium,large  --runs=N  --opens=N (cold opens per run)  --port=4191
-//          --no-budgets  --out=path  --keep-going (a stage that fails is reported, the rest still run)
+//          --runs=small:3,medium:2,large:2 (runs per size)  --no-budgets  --out=path
+//          --keep-going (a stage that fails is reported, the rest still run)
 // Exit code: 0 all within budget (or no budgets), 1 a budget missed, 2 the benchmark itself broke.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem, platform, arch, release } from 'node:os';
@@ -40,7 +41,11 @@ function parseArgs(argv) {
 	for (const arg of argv) {
 		const [key, value] = arg.replace(/^--/, '').split('=');
 		if (key === 'sizes') options.sizes = value.split(',').map((size) => size.trim());
-		else if (key === 'runs') options.runs = Number(value);
+		else if (key === 'runs') {
+			// --runs=3, or per size: --runs=small:3,medium:2,large:2
+			if (value.includes(':')) options.runsBySize = Object.fromEntries(value.split(',').map((part) => part.split(':')).map(([size, count]) => [size.trim(), Number(count)]));
+			else options.runs = Number(value);
+		}
 		else if (key === 'opens') options.opens = Number(value);
 		else if (key === 'port') options.port = Number(value);
 		else if (key === 'out') options.out = value;
@@ -51,9 +56,10 @@ function parseArgs(argv) {
 		else if (key === 'smoke') options.smoke = true;
 		else throw new Error(`Unknown option ${arg}. See the top of bench/run.mjs.`);
 	}
-	if (options.smoke) Object.assign(options, { sizes: ['small'], runs: 1, opens: 1, budgets: false, out: join(ROOT, 'bench/.tmp/smoke-results.json') });
+	if (options.smoke) Object.assign(options, { sizes: ['small'], runs: 1, runsBySize: undefined, opens: 1, budgets: false, out: join(ROOT, 'bench/.tmp/smoke-results.json') });
 	for (const size of options.sizes) if (!SIZES.includes(size)) throw new Error(`Unknown size "${size}": use ${SIZES.join(', ')}.`);
-	if (!(options.runs >= 1) || !(options.opens >= 1)) throw new Error('--runs and --opens must be at least 1.');
+	options.runsBySize = Object.fromEntries(SIZES.map((size) => [size, options.runsBySize?.[size] ?? options.runs]));
+	if (!Object.values(options.runsBySize).every((runs) => runs >= 1) || !(options.opens >= 1)) throw new Error('--runs and --opens must be at least 1.');
 	options.sizes = SIZES.filter((size) => options.sizes.includes(size));
 	return options;
 }
@@ -197,18 +203,20 @@ async function main() {
 			pruneCache(size, workspace.dir);
 			log(`${size}: ${workspace.files.length} files, ${(workspace.totalBytes / 1e6).toFixed(1)} MB, ${workspace.tables.length} tables`);
 			const runs = [];
-			for (let run = 0; run < options.runs; run++) {
+			const runCount = options.runsBySize[size];
+			for (let run = 0; run < runCount; run++) {
 				const context = await newUser(browser);
 				const result = { run };
 				try {
 					const page = await context.newPage();
 					await page.goto(`${base}import/`);
 					await settleServiceWorker(page);
-					log(`${size} run ${run + 1}/${options.runs}: import…`);
+					log(`${size} run ${run + 1}/${runCount}: import…`);
 					result.import = await importWorkspace(page, workspace, { memoryMarker: marker, accountOf });
 					log(
 						`  ${formatValue(result.import.activeMs, 'ms')} active, ${result.import.counts.rows.toLocaleString('en-US')} rows, longest task ${formatValue(result.import.longestTaskMs, 'ms')}`
 					);
+					log(`  ${Object.entries(result.import.breakdown).map(([step, ms]) => `${step} ${formatValue(ms, 'ms')}`).join(', ')}`);
 					log(`${size} run ${run + 1}: floor…`);
 					result.floor = await measureFloor(page, workspace.tables);
 					log(`  floor ${formatValue(result.floor.totalMs, 'ms')} → ratio ${formatValue(result.import.activeMs / result.floor.totalMs, 'x')}`);
@@ -231,7 +239,7 @@ async function main() {
 						log(`${size} run ${run + 1}: board…`);
 						result.board = await stage('board', options, notes, () => measureBoardMoves(context, base));
 						log(`${size} run ${run + 1}: snapshot…`);
-						result.snapshot = await stage('snapshot', options, notes, () => measureSnapshot(context, base));
+						result.snapshot = await stage('snapshot', options, notes, () => measureSnapshot(context, base, { label: size }));
 					}
 				} finally {
 					await context.close();
@@ -271,7 +279,7 @@ async function main() {
 			browser: `Chromium ${browserVersion}`,
 			browserPath: executablePath
 		},
-		options: { sizes: options.sizes, runs: options.runs, opens: options.opens, smoke: options.smoke, endDay },
+		options: { sizes: options.sizes, runs: Object.fromEntries(options.sizes.map((size) => [size, options.runsBySize[size]])), opens: options.opens, smoke: options.smoke, endDay },
 		figures,
 		notMeasured: notes,
 		raw
@@ -398,7 +406,8 @@ function terminalReport(results) {
 		];
 	});
 	const machine = results.machine;
-	const head = `Chorus benchmark — ${machine.browser}, ${machine.cpus} CPUs (${machine.cpuModel}), load ${machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}, ${results.options.runs} run(s) per size`;
+	const runs = Object.entries(results.options.runs).map(([size, count]) => `${size} ×${count}`).join(', ');
+	const head = `Chorus benchmark — ${machine.browser}, ${machine.cpus} CPUs (${machine.cpuModel}), load ${machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}, runs: ${runs}`;
 	const missed = (results.budgets ?? []).filter((check) => check.status === 'over');
 	const tail = results.budgets
 		? missed.length === 0

@@ -105,11 +105,18 @@ export async function importWorkspace(page, workspace, { memoryMarker, accountOf
 			return at;
 		}, name);
 		await page.waitForFunction(() => window.__bench.moments['replanned:painted'], null, { timeout: LONG, polling: 50 });
-		const { submittedAt, replannedAt } = await page.evaluate((after) => {
+		const { submittedAt, plannedAt, replannedAt } = await page.evaluate((after) => {
 			const submit = window.__bench.actions.find((action) => action.type === 'submit' && action.time >= after);
-			return { submittedAt: submit?.time ?? after, replannedAt: window.__bench.moments['replanned:painted'] };
+			const planned = performance.getEntriesByName('chorus:import:planned').find((mark) => mark.startTime >= after);
+			return { submittedAt: submit?.time ?? after, plannedAt: planned?.startTime ?? null, replannedAt: window.__bench.moments['replanned:painted'] };
 		}, submitted);
-		phases.push({ name: 'choose account → preview updated', ms: replannedAt - submittedAt, from: submittedAt, to: replannedAt });
+		phases.push({
+			name: 'choose account → preview updated',
+			ms: replannedAt - submittedAt,
+			planMs: plannedAt === null ? null : plannedAt - submittedAt,
+			from: submittedAt,
+			to: replannedAt
+		});
 	}
 
 	const confirm = page.getByTestId('confirm-import');
@@ -174,7 +181,8 @@ export async function importWorkspace(page, workspace, { memoryMarker, accountOf
 	return {
 		timeline,
 		longTaskList,
-		choices: phases.map((phase) => Math.round(phase.ms)),
+		// each account choice: [ms until the new plan was computed, ms until the preview showed it]
+		choices: phases.map((phase) => [Math.round(phase.planMs ?? Number.NaN), Math.round(phase.ms)]),
 		activeMs,
 		breakdown,
 		counts,

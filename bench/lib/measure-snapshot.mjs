@@ -16,7 +16,7 @@ async function clickTimed(page, locator) {
 }
 
 /** @returns {Promise<{ exportMs: number, importMs: number, fileBytes: number, openMs: number, applyMs: number }>} */
-export async function measureSnapshot(context, baseUrl) {
+export async function measureSnapshot(context, baseUrl, { label = 'workspace' } = {}) {
 	const page = await context.newPage();
 	try {
 		await page.goto(`${baseUrl}workspace/`);
@@ -41,7 +41,7 @@ export async function measureSnapshot(context, baseUrl) {
 		if (saveError) throw new Error(`saving the snapshot failed: ${saveError}`);
 		const exportMs = (await page.evaluate(() => window.__bench.moments['saved:painted'])) - exportStart;
 		mkdirSync(DOWNLOADS, { recursive: true });
-		const file = join(DOWNLOADS, download.suggestedFilename());
+		const file = join(DOWNLOADS, `${label}-${download.suggestedFilename()}`);
 		await download.saveAs(file);
 		const fileBytes = statSync(file).size;
 

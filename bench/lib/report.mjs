@@ -17,7 +17,7 @@ export function markdownReport(results) {
 	const machine = results.machine;
 	lines.push(
 		'',
-		`Measured ${results.generatedAt.slice(0, 10)} on ${machine.cpus} CPUs (${machine.cpuModel}), ${formatValue(machine.memoryBytes, 'bytes')} RAM, ${machine.os}, ${machine.browser}, Node ${machine.node}; load average ${machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' / ')} at the start; ${results.options.runs} run(s) per size.`
+		`Measured ${results.generatedAt.slice(0, 10)} on ${machine.cpus} CPUs (${machine.cpuModel}), ${formatValue(machine.memoryBytes, 'bytes')} RAM, ${machine.os}, ${machine.browser}, Node ${machine.node}; load average ${machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' / ')} at the start; runs: ${Object.entries(results.options.runs).map(([size, count]) => `${size} ×${count}`).join(', ')}.`
 	);
 	return lines.join('\n');
 }

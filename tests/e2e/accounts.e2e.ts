@@ -106,9 +106,9 @@ test.describe('account inventory', () => {
 		await page.getByRole('button', { name: 'Account', exact: true }).click();
 		await expect(page.getByRole('columnheader', { name: 'Account', exact: true })).toHaveAttribute('aria-sort', 'descending');
 		await expect.poll(accounts).toEqual(['x:contosoerp', 'linkedin:contoso-de']);
-		await page.getByLabel('Flag').selectOption({ label: 'No owner' });
+		await page.getByRole('combobox', { name: 'Flag' }).selectOption({ label: 'No owner' });
 		await expect.poll(accounts).toEqual(['linkedin:contoso-de']);
-		await page.getByLabel('Flag').selectOption({ label: 'Any flags' });
+		await page.getByRole('combobox', { name: 'Flag' }).selectOption({ label: 'Any flags' });
 		await page.getByRole('searchbox', { name: 'Search' }).fill('end users');
 		await expect.poll(accounts).toEqual(['x:contosoerp']);
 	});

@@ -252,4 +252,30 @@ test.describe('consolidation board', () => {
 		await expect(overlap.getByRole('heading', { name: 'Most alike pairs' })).toBeVisible();
 		await expect(overlap.locator('tbody tr')).toHaveCount(5);
 	});
+
+	test('works on the sample data: facts, sparklines and a suggestion on every card, and the plan follows a move', async ({ page }) => {
+		test.setTimeout(240_000);
+		await resetStorage(page);
+		await page.goto('./');
+		await page.getByRole('button', { name: 'Try with sample data' }).click();
+		await expect(page).toHaveURL(/dashboard\/$/, { timeout: 180_000 });
+		const started = Date.now();
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Board', exact: true }).click();
+		await expect(page.getByTestId('plan-summary')).toBeVisible({ timeout: 30_000 });
+		test.info().annotations.push({ type: 'board ready after', description: `${Date.now() - started} ms` });
+
+		const cards = page.getByTestId('board-card');
+		const count = await cards.count();
+		expect(count).toBeGreaterThanOrEqual(30);
+		await expect(page.locator('[data-testid="board-card"] .suggestion')).toHaveCount(count);
+		await expect(page.locator('[data-testid="board-card"] .sparkline').first()).toBeVisible();
+		await expect(page.getByTestId('plan-accounts')).toContainText(`${count} → ${count}`);
+
+		const first = (await cards.first().getAttribute('data-card-id'))!;
+		await menuMove(page, first, /^Keep/);
+		await expect(page.getByTestId('plan-accounts')).toContainText('Keep 1');
+		// the kept card is compared with the other kept accounts, of which there are none yet
+		await expect(card(page, first).getByTestId('card-reach-range')).toHaveText('no other account in Keep yet');
+		await expect(cards.nth(1).getByTestId('card-reach')).toContainText('that the kept accounts do not');
+	});
 });

@@ -42,8 +42,11 @@ export async function dropFiles(page: Page, selector: string, files: FilePayload
  */
 export async function dumpDatabase(page: Page): Promise<string> {
 	return page.evaluate(async () => {
-		const names = (await indexedDB.databases()).map((info) => info.name);
-		if (!names.includes('chorus')) return '{}';
+		// The app opens its database lazily after the page loads: give it a moment, so that a dump
+		// taken right after navigation does not read "no database" and a later one "empty tables".
+		const exists = async () => (await indexedDB.databases()).some((info) => info.name === 'chorus');
+		for (let waited = 0; waited < 5000 && !(await exists()); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+		if (!(await exists())) return '{}';
 		const database = await new Promise<IDBDatabase>((resolve, reject) => {
 			const request = indexedDB.open('chorus');
 			request.onsuccess = () => resolve(request.result);

@@ -6,7 +6,8 @@
  * are applied in: commit overlays a new layer on the merged record, undo rebuilds from the layers
  * that remain, and both arrive at the same numbers.
  */
-import { dayFromYMD, ymdFromDay, type DayNumber } from '../domain/days';
+import { dayFromCivil, yearOfDay as civilYearOfDay } from '../domain/analytics/calendar';
+import type { DayNumber } from '../domain/days';
 import type { MetricKey } from '../domain/metrics';
 import { YEAR_SLOTS, type ImportRecord, type SeriesRecord, type StoredPost } from '../schemas/db-records';
 
@@ -27,12 +28,14 @@ export function outranks(candidate: ImportRank, incumbent: ImportRank): boolean 
 
 export type RankLookup = (importId: number) => ImportRank;
 
+// Integer calendar arithmetic rather than a Date per call: planning a large drop asks these for
+// every layer and year record, and the Date objects showed up in its profile (docs/performance.md).
 export function yearStartDay(year: number): DayNumber {
-	return dayFromYMD(year, 1, 1)!;
+	return dayFromCivil(year, 1, 1);
 }
 
 export function yearOfDay(day: DayNumber): number {
-	return ymdFromDay(day).year;
+	return civilYearOfDay(day);
 }
 
 /** Years a span of days touches, in order. */

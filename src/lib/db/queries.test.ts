@@ -27,6 +27,9 @@ import {
 	updateAccount,
 	updateAnnotation,
 	updateNorthStar,
+	countStoredPosts,
+	snapshotBookkeeping,
+	workspaceOverview,
 	workspaceSummary
 } from './queries';
 import { day, dispose, freshDatabase } from './test-support';
@@ -191,6 +194,24 @@ describe('meta', () => {
 		expect(await changes()).toBe(1);
 		await markSnapshotExported(database, NOW);
 		expect(await workspaceSummary(database)).toMatchObject({ changesSinceSnapshot: 0, lastSnapshotExportAt: NOW.toISOString() });
+	});
+
+	it('gives the summary in parts: overview without posts or bookkeeping, the post count, the bookkeeping', async () => {
+		await addManualAccount(database, { platform: 'x', handle: 'acme' }, NOW);
+		await database.posts.bulkPut([
+			{ accountId: 'x:acme', posts: [{ platform: 'x', postId: '1', accountId: 'x:acme', publishedAt: null, day: null, text: 'a', metrics: {}, sourceImportId: 1 }] },
+			{ accountId: 'x:other', posts: [] }
+		]);
+		await markSnapshotExported(database, NOW);
+		await addAnnotation(database, { startDay: 0, label: 'a' });
+
+		const overview = await workspaceOverview(database);
+		expect(overview).toMatchObject({ accounts: 1, imports: 0, isEmpty: false });
+		expect(overview).not.toHaveProperty('posts');
+		expect(overview).not.toHaveProperty('changesSinceSnapshot');
+		expect(await countStoredPosts(database)).toBe(1);
+		expect(await snapshotBookkeeping(database)).toEqual({ changesSinceSnapshot: 1, lastSnapshotExportAt: NOW.toISOString() });
+		expect(await workspaceSummary(database)).toEqual({ ...overview, posts: 1, changesSinceSnapshot: 1, lastSnapshotExportAt: NOW.toISOString() });
 	});
 
 	it('reads an unreadable stored value as its default', async () => {

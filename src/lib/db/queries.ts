@@ -379,15 +379,31 @@ export interface WorkspaceSummary {
 	isEmpty: boolean;
 }
 
+/** The data-table part of the summary: no posts, no meta (see workspaceSummary). */
+export type WorkspaceOverview = Omit<WorkspaceSummary, 'posts' | 'changesSinceSnapshot' | 'lastSnapshotExportAt'>;
+export type SnapshotBookkeeping = Pick<WorkspaceSummary, 'changesSinceSnapshot' | 'lastSnapshotExportAt'>;
+
+/**
+ * Everything in one object. Views should rather watch the three parts separately
+ * (workspaceOverview, snapshotBookkeeping, countStoredPosts): counting posts reads every stored
+ * post, and the bookkeeping changes with every edit, so one live query over all of it re-read
+ * 300,000 posts on each card move of the board and on every page open (docs/performance.md).
+ */
 export async function workspaceSummary(database: ChorusDatabase): Promise<WorkspaceSummary> {
-	const [accounts, imports, postRecords, breakdowns, metrics, changesSinceSnapshot, lastSnapshotExportAt] = await Promise.all([
+	const [overview, bookkeeping, posts] = await Promise.all([
+		workspaceOverview(database),
+		snapshotBookkeeping(database),
+		countStoredPosts(database)
+	]);
+	return { ...overview, posts, ...bookkeeping };
+}
+
+export async function workspaceOverview(database: ChorusDatabase): Promise<WorkspaceOverview> {
+	const [accounts, imports, breakdowns, metrics] = await Promise.all([
 		database.accounts.count(),
 		database.imports.toArray().then(checkImports),
-		database.posts.toArray().then(checkPosts),
 		database.breakdowns.count(),
-		database.series.orderBy('metric').uniqueKeys(),
-		getMeta(database, 'changesSinceSnapshot'),
-		getMeta(database, 'lastSnapshotExportAt')
+		database.series.orderBy('metric').uniqueKeys()
 	]);
 	let firstDay: DayNumber | null = null;
 	let lastDay: DayNumber | null = null;
@@ -397,20 +413,34 @@ export async function workspaceSummary(database: ChorusDatabase): Promise<Worksp
 		if (record.lastDay !== null && (lastDay === null || record.lastDay > lastDay)) lastDay = record.lastDay;
 		if (lastImportedAt === null || record.importedAt > lastImportedAt) lastImportedAt = record.importedAt;
 	}
-	const posts = postRecords.reduce((sum, record) => sum + record.posts.length, 0);
 	return {
 		accounts,
 		imports: imports.length,
 		firstDay,
 		lastDay,
 		lastImportedAt,
-		posts,
 		breakdowns,
 		metrics: metrics.length,
-		changesSinceSnapshot,
-		lastSnapshotExportAt,
 		isEmpty: accounts === 0 && imports.length === 0
 	};
+}
+
+export async function snapshotBookkeeping(database: ChorusDatabase): Promise<SnapshotBookkeeping> {
+	const [changesSinceSnapshot, lastSnapshotExportAt] = await Promise.all([
+		getMeta(database, 'changesSinceSnapshot'),
+		getMeta(database, 'lastSnapshotExportAt')
+	]);
+	return { changesSinceSnapshot, lastSnapshotExportAt };
+}
+
+/**
+ * How many posts are stored. Only the length of each account's list is read, so the records are
+ * not schema-checked here: validating 300,000 posts to count them took seconds, and no post
+ * reaches the app through this function.
+ */
+export async function countStoredPosts(database: ChorusDatabase): Promise<number> {
+	const records: { posts?: unknown }[] = await database.posts.toArray();
+	return records.reduce((sum, record) => sum + (Array.isArray(record.posts) ? record.posts.length : 0), 0);
 }
 
 // ───────────────────────────── board decisions ─────────────────────────────

@@ -4,10 +4,10 @@
  * and then writes the records it changed. Loading is a handful of bulk reads: merged series by key,
  * merged posts by account, and the ranks of the imports their values came from.
  */
-import type { ImportRecord, PostsRecord, SeriesRecord, StoredPost } from '../schemas/db-records';
+import { YEAR_SLOTS, type ImportRecord, type PostsRecord, type SeriesRecord, type StoredPost } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
+import type { MetricKey } from '../domain/metrics';
 import {
-	emptySeriesRecord,
 	emptyTally,
 	hasAnyValue,
 	overlayLayer,
@@ -23,8 +23,42 @@ import {
 } from './merge';
 import type { PreparedItem, PreparedLayer } from './prepare';
 
+/**
+ * New year records are cut from slabs of many records: a large drop creates thousands of them, and
+ * two small typed arrays apiece (with the garbage collections their external memory sets off) made
+ * record creation the largest cost of planning an import (docs/performance.md). A view is stored
+ * together with its whole buffer, so changedSeries() copies records out of the slab before storage.
+ */
+const SLAB_RECORDS = 256;
+
+class RecordSlab {
+	#values = new Float64Array(0);
+	#sources = new Uint32Array(0);
+	#next = SLAB_RECORDS;
+
+	take(accountId: string, metric: MetricKey, year: number): SeriesRecord {
+		if (this.#next === SLAB_RECORDS) {
+			this.#values = new Float64Array(SLAB_RECORDS * YEAR_SLOTS).fill(Number.NaN);
+			this.#sources = new Uint32Array(SLAB_RECORDS * YEAR_SLOTS);
+			this.#next = 0;
+		}
+		const from = this.#next++ * YEAR_SLOTS;
+		return {
+			id: seriesRecordId(accountId, metric, year),
+			accountId,
+			metric,
+			year,
+			values: this.#values.subarray(from, from + YEAR_SLOTS),
+			sources: this.#sources.subarray(from, from + YEAR_SLOTS)
+		};
+	}
+}
+
 export class MergeSession {
 	readonly #series: Map<string, SeriesRecord>;
+	readonly #slab = new RecordSlab();
+	/** Records cut from the slab (the others were read from storage and own their buffers). */
+	readonly #fromSlab = new Set<string>();
 	readonly #posts: Map<string, Map<string, StoredPost>>;
 	readonly #ranks: Map<number, ImportRank>;
 	readonly #dirtySeries = new Set<string>();
@@ -101,8 +135,9 @@ export class MergeSession {
 			const id = seriesRecordId(layer.accountId, layer.metric, year);
 			let record = this.#series.get(id);
 			if (!record) {
-				record = emptySeriesRecord(layer.accountId, layer.metric, year);
+				record = this.#slab.take(layer.accountId, layer.metric, year);
 				this.#series.set(id, record);
+				this.#fromSlab.add(id);
 			}
 			overlayLayer(record, layer, rank, this.#rankOf, tally);
 			this.#dirtySeries.add(id);
@@ -122,7 +157,10 @@ export class MergeSession {
 
 	/** Merged year records that gained values (a layer spanning a year it has no values in adds none). */
 	changedSeries(): SeriesRecord[] {
-		return [...this.#dirtySeries].map((id) => this.#series.get(id)!).filter(hasAnyValue);
+		return [...this.#dirtySeries]
+			.map((id) => this.#series.get(id)!)
+			.filter(hasAnyValue)
+			.map((record) => (this.#fromSlab.has(record.id) ? { ...record, values: record.values.slice(), sources: record.sources.slice() } : record));
 	}
 
 	changedPosts(): PostsRecord[] {

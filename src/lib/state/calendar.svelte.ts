@@ -309,6 +309,12 @@ export class CalendarState {
 		this.view = view;
 	}
 
+	/** A notice about the other tab's work would be out of place: switching clears it. */
+	setTab(tab: CalendarTab) {
+		this.tab = tab;
+		this.notice = null;
+	}
+
 	page(steps: number) {
 		this.anchor = shiftAnchor(this.view, this.anchor, steps);
 	}

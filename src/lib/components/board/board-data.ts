@@ -6,6 +6,26 @@
 import { db } from '$lib/db/database';
 import { getAllPosts, getBreakdowns, getMergedSeries } from '$lib/db/queries';
 import type { BoardBreakdown, BoardPost, BoardSeries } from '$lib/domain/board';
+import type { MetricKey } from '$lib/domain/metrics';
+
+/**
+ * The daily metrics the board's facts read (audience, follower changes, posting, impressions and
+ * engagements or their parts). Loading only these keeps the board's query to a fraction of the
+ * stored series; board-data.test.ts checks that no other metric changes a fact.
+ */
+export const BOARD_METRICS: readonly MetricKey[] = [
+	'followers',
+	'followers_net',
+	'followers_gained',
+	'followers_lost',
+	'posts_published',
+	'impressions',
+	'engagements',
+	'likes',
+	'comments',
+	'shares',
+	'clicks'
+];
 
 /** Items grouped by key, each mapped; groups keep the items' order. */
 export function groupBy<T, U>(items: readonly T[], keyOf: (item: T) => string, map: (item: T) => U): ReadonlyMap<string, U[]> {
@@ -25,7 +45,8 @@ export function indexBy<T>(items: readonly T[], keyOf: (item: T) => string): Rea
 }
 
 export async function seriesByAccount(): Promise<ReadonlyMap<string, BoardSeries[]>> {
-	const merged = await getMergedSeries(db());
+	const database = db();
+	const merged = (await Promise.all(BOARD_METRICS.map((metric) => getMergedSeries(database, { metric })))).flat();
 	return groupBy(merged, (series) => series.accountId, ({ metric, startDay, values }) => ({ metric, startDay, values }));
 }
 

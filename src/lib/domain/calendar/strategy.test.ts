@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromISO } from '../days';
-import { angleOverTime, angleRows, postPerformance, statsBy, summarizeLifts, type StrategyPost } from './strategy';
+import { angleOverTime, angleRows, postPerformance, statsBy, summarizeLifts, topicsOverTime, type StrategyPost } from './strategy';
 import type { PostAngle } from './tagging';
 
 const day = (iso: string) => dayFromISO(iso)!;
@@ -85,6 +85,39 @@ describe('comparisons', () => {
 			{ key: 'ai', posts: 2, n: 2, median: 2 },
 			{ key: 'crm', posts: 1, n: 0, median: null },
 			{ key: 'erp', posts: 1, n: 1, median: 1 }
+		]);
+	});
+});
+
+describe('topics over time', () => {
+	it('gives each asked-for topic its posts and median per period, oldest first', () => {
+		const posts = [
+			post('story', 4, { day: day('2024-05-02'), topics: ['ai', 'erp', 'ai'] }),
+			post('story', 2, { day: day('2024-01-10'), topics: ['ai'] }),
+			post('product', 6, { day: day('2024-02-01'), topics: ['ai'] }),
+			post('product', null, { day: day('2024-02-03'), topics: ['erp'] }),
+			post('product', 9, { day: day('2024-02-03'), topics: ['crm'] }),
+			post('product', 9, { day: null, topics: ['ai'] })
+		];
+		expect(topicsOverTime(posts, ['ai', 'erp'], 'quarter')).toEqual([
+			{
+				key: '2024-Q1',
+				start: day('2024-01-01'),
+				label: 'Q1 2024',
+				byTopic: [
+					{ key: 'ai', posts: 2, n: 2, median: 4 },
+					{ key: 'erp', posts: 1, n: 0, median: null }
+				]
+			},
+			{
+				key: '2024-Q2',
+				start: day('2024-04-01'),
+				label: 'Q2 2024',
+				byTopic: [
+					{ key: 'ai', posts: 1, n: 1, median: 4 },
+					{ key: 'erp', posts: 1, n: 1, median: 4 }
+				]
+			}
 		]);
 	});
 });

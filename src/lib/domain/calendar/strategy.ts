@@ -178,3 +178,44 @@ export function summarizeLifts(rows: readonly AngleRow[]): LiftSummary {
 	const lifts = rows.map((row) => row.lift).filter((lift) => lift !== null);
 	return { compared: lifts.length, storyAhead: lifts.filter((lift) => lift > 1).length, medianLift: median(lifts) };
 }
+
+export interface TopicPeriodRow {
+	key: string;
+	start: DayNumber;
+	label: string;
+	/** One entry per topic asked for, in the same order. */
+	byTopic: GroupStat[];
+}
+
+/** Each topic's posts and median per month, quarter or year, oldest first; undated posts are left out. */
+export function topicsOverTime(
+	posts: readonly StrategyPost[],
+	topics: readonly string[],
+	grain: Extract<Grain, 'month' | 'quarter' | 'year'>
+): TopicPeriodRow[] {
+	const wanted = new Map(topics.map((topic, index) => [topic, index]));
+	const periods = new Map<string, { start: DayNumber; posts: number[]; values: number[][] }>();
+	for (const post of posts) {
+		if (post.day === null) continue;
+		const indexes = [...new Set(post.topics)].map((topic) => wanted.get(topic)).filter((index) => index !== undefined);
+		if (indexes.length === 0) continue;
+		const key = bucketKey(post.day, grain);
+		let period = periods.get(key);
+		if (!period) {
+			period = { start: bucketStart(post.day, grain), posts: topics.map(() => 0), values: topics.map(() => []) };
+			periods.set(key, period);
+		}
+		for (const index of indexes) {
+			period.posts[index]++;
+			if (post.value !== null) period.values[index].push(post.value);
+		}
+	}
+	return [...periods]
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([key, period]) => ({
+			key,
+			start: period.start,
+			label: bucketLabel(period.start, grain),
+			byTopic: topics.map((topic, index) => statOf(topic, period.values[index], period.posts[index]))
+		}));
+}
