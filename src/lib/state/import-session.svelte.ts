@@ -62,7 +62,7 @@ export class ImportSession {
 		this.phase = 'reading';
 		performance.mark('chorus:import:read');
 		this.#abort = new AbortController();
-		activity.start('import', 'the import');
+		activity.start('import', 'common:activity.import');
 		try {
 			const outcomes = await parseInWorker(files, {
 				presets: await loadPresets(),
@@ -109,7 +109,7 @@ export class ImportSession {
 	async confirm(): Promise<boolean> {
 		if (!this.plan?.canCommit) return false;
 		this.phase = 'committing';
-		activity.start('import', 'the import');
+		activity.start('import', 'common:activity.import');
 		try {
 			// boundaries for the benchmark (bench/run.mjs) and for anyone profiling an import
 			performance.mark('chorus:import:commit');

@@ -20,7 +20,7 @@ class SampleLoader {
 	async load(): Promise<boolean> {
 		this.running = true;
 		this.error = null;
-		activity.start('sample', 'loading the sample data');
+		activity.start('sample', 'common:activity.sample');
 		try {
 			this.status = 'Writing the sample export files…';
 			// lazy: the generator (and the spreadsheet writer it uses) is not part of the first page

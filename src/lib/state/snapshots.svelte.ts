@@ -67,7 +67,7 @@ class SnapshotUi {
 	}
 
 	async save(title?: string): Promise<boolean> {
-		return this.#run('snapshot-save', 'saving a snapshot', async () => {
+		return this.#run('snapshot-save', 'common:activity.snapshotSave', async () => {
 			const exported = await this.#clientOrNew().exportSnapshot({ title: title || undefined }, (progress) => (this.progress = progress));
 			if (!exported.ok) {
 				this.error = exported.message;
@@ -81,7 +81,7 @@ class SnapshotUi {
 
 	async open(file: File): Promise<boolean> {
 		this.close();
-		return this.#run('snapshot-open', 'opening a snapshot', async () => {
+		return this.#run('snapshot-open', 'common:activity.snapshotOpen', async () => {
 			const opened = await this.#clientOrNew().openSnapshot(file, { onProgress: (progress) => (this.progress = progress) });
 			if (!opened.ok) {
 				this.error = opened.message;
@@ -99,7 +99,7 @@ class SnapshotUi {
 		const file = this.#openedFile;
 		const opened = this.opened;
 		if (!file || !opened) return;
-		await this.#run('snapshot-view', 'opening the snapshot view', async () => {
+		await this.#run('snapshot-view', 'common:activity.snapshotView', async () => {
 			// a fresh worker: the tables come back with the reply
 			const reread = await this.#clientOrNew().openSnapshot(file, {
 				includeTables: true,
@@ -141,7 +141,7 @@ class SnapshotUi {
 
 	async previewMerge(): Promise<void> {
 		this.mode = 'merge';
-		await this.#run('snapshot-merge', 'comparing a snapshot', async () => {
+		await this.#run('snapshot-merge', 'common:activity.snapshotCompare', async () => {
 			const preview = await this.#clientOrNew().previewMerge((progress) => (this.progress = progress));
 			if (!preview.ok) {
 				this.error = preview.message;
@@ -153,7 +153,7 @@ class SnapshotUi {
 	}
 
 	async apply(mode: 'replace' | 'merge'): Promise<boolean> {
-		return this.#run('snapshot-apply', mode === 'replace' ? 'replacing the workspace' : 'merging a snapshot', async () => {
+		return this.#run('snapshot-apply', mode === 'replace' ? 'common:activity.snapshotReplace' : 'common:activity.snapshotMerge', async () => {
 			const resolutions: MergeResolutions = { ...this.resolutions };
 			const applied = await this.#clientOrNew().apply(mode, resolutions, (progress) => (this.progress = progress));
 			if (!applied.ok) {
