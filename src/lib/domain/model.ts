@@ -117,7 +117,14 @@ export interface RowIssue {
 	/** 1-based line number in the file as a text editor shows it (after the BOM), when it applies. */
 	line?: number;
 	severity: 'error' | 'warning';
+	/** The English text: logs, tests, and the fallback when a language has no message for the code. */
 	message: string;
+	/**
+	 * Which message this is, as a key of the `issues` catalogue, and the values it names (file,
+	 * column, value…): the interface shows t(`issues:${code}`, params) in the active language.
+	 */
+	code?: string;
+	params?: Record<string, string | number>;
 }
 
 /** The result of reading one logical file (a zip yields one per entry). Errors are data. */
