@@ -5,8 +5,10 @@
 //
 //   npm run bench                      build, then every size, 3 runs each, budgets checked
 //   node bench/run.mjs --sizes=small,large --runs=5
-//   node bench/run.mjs --smoke         small size, one run, no budgets (part of npm test)
-//   node bench/run.mjs --report        the figures of bench/results.json as a Markdown table
+//   node bench/run.mjs --smoke         small size, one run, one open, one round of redraws, two board
+//                                      moves, no budgets (part of npm test: checks that every stage runs)
+//   node bench/run.mjs --report        the figures of bench/results.json (or --out=…) as a Markdown table
+//                                      (--budgeted: only the figures that have a budget, for the README)
 //   node bench/run.mjs --prepare       only generate and cache the workspaces (bench/.tmp/workspaces)
 //
 // Options: --sizes=small,medium,large  --runs=N  --opens=N (cold opens per run)  --port=4191
@@ -52,6 +54,7 @@ function parseArgs(argv) {
 		else if (key === 'no-budgets') options.budgets = false;
 		else if (key === 'keep-going') options.keepGoing = true;
 		else if (key === 'report') options.report = true;
+		else if (key === 'budgeted') options.budgetedOnly = true;
 		else if (key === 'prepare') options.prepare = true;
 		else if (key === 'smoke') options.smoke = true;
 		else throw new Error(`Unknown option ${arg}. See the top of bench/run.mjs.`);
@@ -153,7 +156,8 @@ async function stage(name, options, notes, body) {
 			return null;
 		}
 		if (options.keepGoing) {
-			notes[name] = `failed: ${error instanceof Error ? error.message : String(error)}`;
+			// the first line only: Playwright appends its call log to the message
+			notes[name] = `failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
 			log(`${name}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 			return null;
 		}
@@ -164,7 +168,7 @@ async function stage(name, options, notes, body) {
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	if (options.report) {
-		process.stdout.write(markdownReport(JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8'))) + '\n');
+		process.stdout.write(markdownReport(JSON.parse(readFileSync(options.out, 'utf8')), { budgetedOnly: options.budgetedOnly }) + '\n');
 		return 0;
 	}
 	if (options.prepare) {
@@ -184,8 +188,58 @@ async function main() {
 	const largest = options.sizes[options.sizes.length - 1];
 	const startedAt = new Date();
 	const loadBefore = loadavg();
+	const freeAtStart = freemem();
+	// the machine is shared: the 1-minute load average every 15 s, so the figures can be read
+	// against how busy the machine was while they were taken
+	const loadSamples = [loadBefore[0]];
+	const loadTimer = setInterval(() => loadSamples.push(loadavg()[0]), 15_000);
+	loadTimer.unref();
 	const raw = { bundle: null, sizes: {} };
 	const notes = {};
+	let browserVersion = 'not started';
+
+	/** The results so far; `complete` is false for the checkpoints written after each run. */
+	const compose = (complete) => ({
+		complete,
+		generatedAt: startedAt.toISOString(),
+		durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+		machine: {
+			cpus: cpus().length,
+			cpuModel: cpus()[0]?.model ?? 'unknown',
+			memoryBytes: totalmem(),
+			freeMemoryBytesAtStart: freeAtStart,
+			loadAverageAtStart: loadBefore,
+			loadAverageAtEnd: loadavg(),
+			// 1-minute load average sampled every 15 s during the run
+			loadAverageDuring: {
+				min: Math.min(...loadSamples),
+				max: Math.max(...loadSamples),
+				mean: loadSamples.reduce((sum, value) => sum + value, 0) / loadSamples.length,
+				samples: loadSamples.map((value) => Math.round(value * 100) / 100)
+			},
+			os: `${platform()} ${arch()} ${release()}`,
+			node: process.version,
+			browser: `Chromium ${browserVersion}`,
+			browserPath: executablePath
+		},
+		options: {
+			sizes: Object.keys(raw.sizes),
+			// the runs each size actually completed (a checkpoint may hold fewer than planned)
+			runs: Object.fromEntries(Object.entries(raw.sizes).map(([size, { runs }]) => [size, runs.length])),
+			plannedRuns: Object.fromEntries(options.sizes.map((size) => [size, options.runsBySize[size]])),
+			opens: options.opens,
+			smoke: options.smoke,
+			endDay
+		},
+		figures: buildFigures(raw, options, notes),
+		notMeasured: notes,
+		raw
+	});
+	const writeResults = (results) => {
+		if (options.budgets) results.budgets = checkBudgets(results.figures, loadBudgets(join(ROOT, 'bench/budgets.json')));
+		mkdirSync(dirname(options.out), { recursive: true });
+		writeFileSync(options.out, JSON.stringify(results, null, '\t') + '\n');
+	};
 
 	log('initial JavaScript of the first page…');
 	raw.bundle = measureInitialJs(BUILD);
@@ -193,7 +247,7 @@ async function main() {
 	const { base } = await startServer(options.port);
 	const marker = `--chorus-bench=${process.pid}`;
 	const browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS, marker] });
-	const browserVersion = browser.version();
+	browserVersion = browser.version();
 	try {
 		raw.calibration = await calibrate(browser);
 		log(`calibration: fixed workload ${formatValue(summary(raw.calibration).median, 'ms')}`);
@@ -230,14 +284,14 @@ async function main() {
 						const last = open === options.opens - 1;
 						if (last && size === largest) {
 							log(`${size} run ${run + 1}: redraws…`);
-							result.redraw = await stage('redraw', options, notes, () => measureRedraws(opened.page));
+							result.redraw = await stage('redraw', options, notes, () => measureRedraws(opened.page, { rounds: options.smoke ? 1 : 2 }));
 						}
 						await opened.page.close();
 					}
 					if (result.opens.length > 0) log(`  cold open ${result.opens.map((ms) => formatValue(ms, 'ms')).join(', ')}`);
 					if (size === largest) {
 						log(`${size} run ${run + 1}: board…`);
-						result.board = await stage('board', options, notes, () => measureBoardMoves(context, base));
+						result.board = await stage('board', options, notes, () => measureBoardMoves(context, base, { moves: options.smoke ? 2 : 6 }));
 						log(`${size} run ${run + 1}: snapshot…`);
 						result.snapshot = await stage('snapshot', options, notes, () => measureSnapshot(context, base, { label: size }));
 					}
@@ -245,53 +299,31 @@ async function main() {
 					await context.close();
 				}
 				runs.push(result);
+				raw.sizes[size] = {
+					workspace: {
+						files: workspace.files.length,
+						bytes: workspace.totalBytes,
+						tables: workspace.tables.length,
+						accounts: workspace.accounts,
+						years: workspace.years,
+						postsTotal: workspace.postsTotal,
+						...runs[0].import.counts
+					},
+					runs
+				};
+				// a checkpoint after every run: a long benchmark stopped half way still leaves its figures
+				writeResults(compose(false));
 			}
-			raw.sizes[size] = {
-				workspace: {
-					files: workspace.files.length,
-					bytes: workspace.totalBytes,
-					tables: workspace.tables.length,
-					accounts: workspace.accounts,
-					years: workspace.years,
-					postsTotal: workspace.postsTotal,
-					...runs[0].import.counts
-				},
-				runs
-			};
 		}
 	} finally {
+		clearInterval(loadTimer);
 		await browser.close();
 	}
+	loadSamples.push(loadavg()[0]);
 
-	const figures = buildFigures(raw, options, notes);
-	const results = {
-		generatedAt: startedAt.toISOString(),
-		durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-		machine: {
-			cpus: cpus().length,
-			cpuModel: cpus()[0]?.model ?? 'unknown',
-			memoryBytes: totalmem(),
-			freeMemoryBytesAtStart: freemem(),
-			loadAverageAtStart: loadBefore,
-			loadAverageAtEnd: loadavg(),
-			os: `${platform()} ${arch()} ${release()}`,
-			node: process.version,
-			browser: `Chromium ${browserVersion}`,
-			browserPath: executablePath
-		},
-		options: { sizes: options.sizes, runs: Object.fromEntries(options.sizes.map((size) => [size, options.runsBySize[size]])), opens: options.opens, smoke: options.smoke, endDay },
-		figures,
-		notMeasured: notes,
-		raw
-	};
-	let exitCode = 0;
-	if (options.budgets) {
-		const budgets = loadBudgets(join(ROOT, 'bench/budgets.json'));
-		results.budgets = checkBudgets(figures, budgets);
-		if (results.budgets.some((check) => check.status === 'over')) exitCode = 1;
-	}
-	mkdirSync(dirname(options.out), { recursive: true });
-	writeFileSync(options.out, JSON.stringify(results, null, '\t') + '\n');
+	const results = compose(true);
+	writeResults(results);
+	const exitCode = results.budgets?.some((check) => check.status === 'over') ? 1 : 0;
 	process.stdout.write(`\n${terminalReport(results)}\n\nResults: ${options.out}\n`);
 	return exitCode;
 }
@@ -330,8 +362,9 @@ function buildFigures(raw, options, notes) {
 		else notMeasured(`open.${size}.firstChartMs`, `Cold open ${size}: to first chart painted`, 'ms', notes[`open.${size}`] ?? 'not run');
 	}
 
-	const largest = sizes[sizes.length - 1];
-	if (largest) {
+	// the views are measured on the largest size asked for; a checkpoint taken before it has none
+	const largest = options.sizes[options.sizes.length - 1];
+	if (raw.sizes[largest]) {
 		const runs = raw.sizes[largest].runs;
 		const redraws = runs.map((run) => run.redraw).filter(Boolean);
 		if (redraws.length > 0) {
@@ -407,7 +440,11 @@ function terminalReport(results) {
 	});
 	const machine = results.machine;
 	const runs = Object.entries(results.options.runs).map(([size, count]) => `${size} ×${count}`).join(', ');
-	const head = `Chorus benchmark — ${machine.browser}, ${machine.cpus} CPUs (${machine.cpuModel}), load ${machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}, runs: ${runs}`;
+	const during = machine.loadAverageDuring;
+	const head = [
+		`Chorus benchmark — ${machine.browser}, ${machine.cpus} CPUs (${machine.cpuModel}), runs: ${runs}, opens per run: ${results.options.opens}, ${results.durationSeconds} s`,
+		`load average (1/5/15 min) at start ${machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}, at end ${machine.loadAverageAtEnd.map((n) => n.toFixed(2)).join(' ')}; 1-min load during the run ${during.min.toFixed(1)}–${during.max.toFixed(1)} (mean ${during.mean.toFixed(1)})`
+	].join('\n');
 	const missed = (results.budgets ?? []).filter((check) => check.status === 'over');
 	const tail = results.budgets
 		? missed.length === 0

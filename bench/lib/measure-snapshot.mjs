@@ -30,9 +30,21 @@ export async function measureSnapshot(context, baseUrl, { label = 'workspace' } 
 
 		// export: click → the file handed to the browser and the page saying so
 		await page.evaluate(() => window.__bench.watch('saved', () => /Saved/.test(document.querySelector('[data-testid=snapshot-notice]')?.textContent ?? '')));
+		// the download, or the page's error when saving fails (a failure never hands over a file)
 		const downloaded = page.waitForEvent('download', { timeout: LONG });
+		const failed = page
+			.waitForSelector('[data-testid=snapshot-error]', { timeout: LONG })
+			.then(async (element) => `saving the snapshot failed: ${(await element.textContent())?.trim()}`);
+		downloaded.catch(() => {});
+		failed.catch(() => {});
 		const exportStart = await clickTimed(page, save);
-		const download = await downloaded;
+		const download = await Promise.race([
+			downloaded,
+			failed.then((message) => Promise.reject(new Error(message)))
+		]).catch(async (error) => {
+			const notice = await page.evaluate(() => document.querySelector('[data-testid=snapshot-notice], [role=status], [role=alert]')?.textContent?.trim() ?? null).catch(() => null);
+			throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : error}${notice ? ` (the page showed: ${notice})` : ''}`, { cause: error });
+		});
 		await page.waitForFunction(() => window.__bench.moments['saved:painted'] || document.querySelector('[data-testid=snapshot-error]'), null, {
 			timeout: LONG,
 			polling: 100

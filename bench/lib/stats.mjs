@@ -33,6 +33,7 @@ export function formatValue(value, unit) {
 		case 'ms':
 			return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 		case 'bytes':
+			if (value >= 1024 ** 3) return `${(value / 1024 ** 3).toFixed(2)} GB`;
 			return value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(1)} MB` : `${(value / 1024).toFixed(1)} KB`;
 		case 'rows/s':
 			return `${Math.round(value).toLocaleString('en-US')} rows/s`;
