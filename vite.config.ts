@@ -20,6 +20,7 @@ export default defineConfig({
 				test: {
 					name: 'client',
 					include: ['src/**/*.svelte.test.ts'],
+					setupFiles: ['./src/lib/i18n/test-setup.ts'],
 					browser: {
 						enabled: true,
 						headless: true,
@@ -36,7 +37,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['src/**/*.test.ts'],
 					exclude: ['src/**/*.svelte.test.ts'],
-					setupFiles: ['fake-indexeddb/auto'],
+					setupFiles: ['fake-indexeddb/auto', './src/lib/i18n/test-setup.ts'],
 					testTimeout: 20000
 				}
 			}

@@ -133,6 +133,11 @@ test.describe('consolidation board', () => {
 		const dialog = page.getByTestId('decision-dialog');
 		await expect(dialog.getByRole('heading', { name: 'Retire @ContosoCareers' })).toBeVisible();
 		await expect(dialog.getByLabel('Why, in one line')).toBeFocused();
+		// Tab and Shift+Tab wrap around inside the dialog
+		for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+			await page.keyboard.press(key);
+			expect(await page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null), key).toBe(true);
+		}
 		await page.keyboard.press('Escape');
 		await expect(dialog).toBeHidden();
 		await expect(handle('x:contosocareers')).toBeFocused();

@@ -134,3 +134,67 @@ for (const [file, message] of [
 		expect(await dumpDatabase(page)).toBe(before);
 	});
 }
+
+async function setOwner(page: Page, owner: string) {
+	await page.goto('./accounts/');
+	const erp = page.locator('tr[data-account-id="x:contosoerp"]');
+	await erp.getByRole('button', { name: /^Owner of @ContosoERP/ }).click();
+	const input = erp.getByRole('textbox', { name: 'Owner of @ContosoERP' });
+	await input.fill(owner);
+	await input.press('Enter');
+	await expect(erp.getByRole('button', { name: new RegExp(`^Owner of @ContosoERP: ${owner}`) })).toBeVisible();
+}
+
+test('a merge shows where the two workspaces disagree, and each side can be chosen', async ({ page }) => {
+	await importFiles(page, [A]);
+	await setOwner(page, 'Dana');
+	const snapshot = await saveSnapshot(page);
+	// since the snapshot, the owner changed here and a note was added
+	await setOwner(page, 'Li');
+
+	await openSnapshot(page, snapshot);
+	await page.getByRole('button', { name: 'Merge into my workspace…' }).click();
+	const conflicts = page.getByTestId('merge-conflicts');
+	const owner = conflicts.getByRole('row', { name: /Owner of/ });
+	await expect(owner).toContainText('Li');
+	await expect(owner).toContainText('Dana');
+	// yours is kept unless you choose otherwise
+	await expect(owner.getByRole('radio', { name: /Li/ })).toBeChecked();
+	await owner.getByRole('radio', { name: /Dana/ }).check();
+	await page.getByTestId('confirm-merge').click();
+	await expect(page.getByTestId('snapshot-notice')).toContainText('Merged');
+
+	await page.goto('./accounts/');
+	await expect(page.locator('tr[data-account-id="x:contosoerp"]').getByRole('button', { name: /^Owner of @ContosoERP: Dana/ })).toBeVisible();
+
+	// and the other way: merging again after another change keeps yours when you leave the choice
+	await setOwner(page, 'Sam');
+	await openSnapshot(page, snapshot);
+	await page.getByRole('button', { name: 'Merge into my workspace…' }).click();
+	await expect(page.getByTestId('merge-conflicts').getByRole('row', { name: /Owner of/ })).toContainText('Sam');
+	await page.getByTestId('confirm-merge').click();
+	await expect(page.getByTestId('snapshot-notice')).toContainText('Merged');
+	await page.goto('./accounts/');
+	await expect(page.locator('tr[data-account-id="x:contosoerp"]').getByRole('button', { name: /^Owner of @ContosoERP: Sam/ })).toBeVisible();
+});
+
+test('the snapshot dialog keeps keyboard focus inside and gives it back when it closes', async ({ page }) => {
+	await importFiles(page, [A]);
+	const snapshot = await saveSnapshot(page);
+	await page.goto('./workspace/');
+	const chooser = page.getByRole('button', { name: 'Choose snapshot file…' });
+	const chooserPromise = page.waitForEvent('filechooser');
+	await chooser.click();
+	await (await chooserPromise).setFiles(snapshot);
+	const dialog = page.getByTestId('snapshot-dialog');
+	await expect(dialog).toBeVisible();
+	for (let i = 0; i < 8; i++) {
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null), `Tab ${i + 1}`).toBe(true);
+	}
+	await page.keyboard.press('Shift+Tab');
+	expect(await page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null)).toBe(true);
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+	await expect(chooser).toBeFocused();
+});

@@ -26,7 +26,7 @@ describe('buildHeatmapGrid', () => {
 	const grid = buildHeatmapGrid(postingHeatmap(posts), { theme: 'light' });
 
 	it('lays out 7 weekdays × 24 hours', () => {
-		expect(grid.rows.map((row) => row.label)).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+		expect(grid.rows.map((row) => row.weekday)).toEqual([0, 1, 2, 3, 4, 5, 6]);
 		expect(grid.hours[0]).toBe('00');
 		expect(grid.rows.every((row) => row.cells.length === 24)).toBe(true);
 	});
@@ -34,24 +34,23 @@ describe('buildHeatmapGrid', () => {
 	it('colours reliable cells from lowest to highest median', () => {
 		const monday = grid.rows[0].cells[9];
 		const tuesday = grid.rows[1].cells[10];
-		expect(monday).toMatchObject({ value: 30, n: 5, reliable: true, background: '#662506', color: '#ffffff', text: '30' });
+		expect(monday).toMatchObject({ value: 30, n: 5, reliable: true, background: '#662506', color: '#ffffff', text: '30', from: '09:00', to: '09:59' });
 		expect(tuesday).toMatchObject({ value: 10, reliable: true, background: '#FFFFE5', color: '#1b1f24' });
-		expect(monday.title).toBe('Monday 09:00–09:59: median engagements per post 30 (5 posts).');
 		expect(grid.legend).toMatchObject({ min: 10, max: 30 });
 	});
 
 	it('mutes a cell with too few posts instead of letting one post light it up', () => {
 		const wednesday = grid.rows[2].cells[8];
 		expect(wednesday).toMatchObject({ value: 500, n: 1, reliable: false, background: '#eef1f5', text: 'n=1' });
-		expect(wednesday.title).toMatch(/only 1 post with data — too few to compare \(at least 5\)/);
-		expect(grid.rows[6].cells[0]).toMatchObject({ text: '', title: 'Sunday 00:00–00:59: no posts.' });
+		expect(grid.minSample).toBe(5);
+		expect(grid.rows[6].cells[0]).toMatchObject({ value: null, n: 0, reliable: false, text: '', from: '00:00', to: '00:59' });
 	});
 
 	it('notes posts without a time and can show posting counts instead', () => {
-		expect(grid.footnotes).toContain('Posts without a time of day in their export, not shown: 1.');
+		expect(grid).toMatchObject({ measure: 'median', withoutTime: 1 });
 		const counts = buildHeatmapGrid(postingHeatmap(posts), { theme: 'dark', measure: 'posts' });
 		expect(counts.rows[2].cells[8]).toMatchObject({ value: 1, reliable: true, text: '1' });
 		expect(counts.rows[6].cells[0]).toMatchObject({ value: 0, reliable: true });
-		expect(counts.caption).toMatch(/^Posts published, by weekday and hour/);
+		expect(counts.measure).toBe('posts');
 	});
 });

@@ -1,10 +1,11 @@
 /**
  * The weekday × hour grid as plain data for an HTML table (a table is its own text alternative):
- * each cell's value, sample size, colour on a sequential colour-blind-safe ramp, readable text
- * colour, and a title sentence. Cells with fewer posts than the heatmap's minimum sample are muted,
- * so a lucky single post does not light up a slot.
+ * each cell's value, sample size, colour on a sequential colour-blind-safe ramp and readable text
+ * colour. Cells with fewer posts than the heatmap's minimum sample are muted, so a lucky single post
+ * does not light up a slot. Sentences (caption, cell titles, footnotes, weekday names) are the UI's:
+ * it words them in the active language from what the grid says here.
  */
-import { WEEKDAY_LABELS, type PostingHeatmap } from '../domain/analytics/cadence';
+import type { PostingHeatmap } from '../domain/analytics/cadence';
 import { METRICS } from '../domain/metrics';
 import { valueFormatter } from './build-shared';
 import { heatColor, HEAT_SCALE, luminance, THEME_COLORS, type ChartTheme } from './palette';
@@ -21,23 +22,27 @@ export interface HeatmapGridCell {
 	color: string;
 	/** What the cell shows: the value, or `n=2` for a muted cell. */
 	text: string;
-	/** Full sentence for a tooltip / screen readers. */
-	title: string;
+	/** The slot's hours as `09:00` and `09:59`, for the cell's tooltip. */
+	from: string;
+	to: string;
 }
 
 export interface HeatmapGridRow {
+	/** 0 = Monday … 6 = Sunday. */
 	weekday: number;
-	label: string;
 	cells: HeatmapGridCell[];
 }
 
 export interface HeatmapGrid {
-	caption: string;
+	measure: HeatmapMeasure;
 	/** `00` … `23`. */
 	hours: string[];
 	rows: HeatmapGridRow[];
 	legend: { min: number | null; max: number | null; colors: readonly string[] };
-	footnotes: string[];
+	/** Cells with fewer posts with data are muted (medians only). */
+	minSample: number;
+	/** Posts not in the grid because their export gives no time of day. */
+	withoutTime: number;
 }
 
 const hourLabel = (hour: number) => String(hour).padStart(2, '0');
@@ -67,16 +72,13 @@ export function buildHeatmapGrid(
 	const hasRange = Number.isFinite(min);
 	const muted = THEME_COLORS[theme].mutedCell;
 	const mutedText = THEME_COLORS[theme].mutedText;
-	const what = measure === 'posts' ? 'posts published' : `median ${metric.label.toLowerCase()} per post`;
-
 	const rows = heatmap.cells.map((row, weekday) => ({
 		weekday,
-		label: WEEKDAY_LABELS[weekday],
 		cells: row.map((cell): HeatmapGridCell => {
 			const value = valueOf(cell);
 			const n = sizeOf(cell);
 			const reliable = reliableOf(cell) && value !== null;
-			const slot = `${WEEKDAY_LABELS[weekday]} ${hourLabel(cell.hour)}:00–${hourLabel(cell.hour)}:59`;
+			const slot = { from: `${hourLabel(cell.hour)}:00`, to: `${hourLabel(cell.hour)}:59` };
 			if (!reliable) {
 				return {
 					hour: cell.hour,
@@ -86,10 +88,7 @@ export function buildHeatmapGrid(
 					background: muted,
 					color: mutedText,
 					text: n > 0 ? `n=${n}` : '',
-					title:
-						n > 0
-							? `${slot}: only ${n} post${n === 1 ? '' : 's'} with data — too few to compare (at least ${heatmap.minSample}).`
-							: `${slot}: no posts.`
+					...slot
 				};
 			}
 			const intensity = max > min ? (value - min) / (max - min) : 1;
@@ -102,22 +101,17 @@ export function buildHeatmapGrid(
 				background,
 				color: luminance(background) > 0.35 ? '#1b1f24' : '#ffffff',
 				text: format(value),
-				title:
-					measure === 'posts'
-						? `${slot}: ${format(value)} posts published.`
-						: `${slot}: ${what} ${format(value)} (${n} posts).`
+				...slot
 			};
 		})
 	}));
 
 	return {
-		caption: `${what[0].toUpperCase()}${what.slice(1)}, by weekday and hour of publishing (the export’s local time)`,
+		measure,
 		hours: Array.from({ length: 24 }, (_, hour) => hourLabel(hour)),
 		rows,
 		legend: { min: hasRange ? min : null, max: hasRange ? max : null, colors: HEAT_SCALE[theme] },
-		footnotes: [
-			...(measure === 'median' ? [`Grey cells have fewer than ${heatmap.minSample} posts with data: too few to compare.`] : []),
-			...(heatmap.withoutTime > 0 ? [`Posts without a time of day in their export, not shown: ${heatmap.withoutTime}.`] : [])
-		]
+		minSample: heatmap.minSample,
+		withoutTime: heatmap.withoutTime
 	};
 }

@@ -4,8 +4,7 @@
  * (dotted) and the target itself as a marker. Time axis from the baseline to the target day.
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { formatDay } from '../domain/analytics/grain';
-import type { NorthStarResult, NorthStarTarget } from '../domain/analytics/northstar';
+import type { NorthStarResult, NorthStarTarget, NorthStarVerdict } from '../domain/analytics/northstar';
 import {
 	ANNOTATION_PLUGIN_ID,
 	annotationOptions,
@@ -14,7 +13,12 @@ import {
 	decimateKeepingGaps,
 	isChartPoint,
 	msToDay,
+	timeAdapters,
+	timeFormats,
 	valueFormatter,
+	wordsOf,
+	type ChartTextKey,
+	type ChartWords,
 	type ChartAnnotation,
 	type ChartPoint,
 	type ChartTable
@@ -26,8 +30,12 @@ export interface NorthStarChartInput {
 	result: NorthStarResult;
 	theme: ChartTheme;
 	locale?: string;
+	/** The words in the active language (chartWords() from $lib/i18n/analytics); default English. */
+	words?: ChartWords;
 	annotations?: readonly ChartAnnotation[];
 	samples?: number;
+	/** The data table's caption (the sentence in words); default result.sentence, in English. */
+	caption?: string;
 }
 
 export interface NorthStarChart {
@@ -35,9 +43,27 @@ export interface NorthStarChart {
 	table: ChartTable;
 }
 
+/** The message key of each verdict. */
+export const VERDICT_KEYS = {
+	achieved: 'verdict.achieved',
+	ahead: 'verdict.ahead',
+	'on track': 'verdict.onTrack',
+	behind: 'verdict.behind',
+	missed: 'verdict.missed',
+	'not enough data': 'verdict.notEnoughData'
+} as const satisfies Record<NorthStarVerdict, ChartTextKey>;
+
+/** What the goal tracks, in words: `Impressions per 30 days`, `Followers`. */
+export function northStarMeasure(result: Pick<NorthStarResult, 'metric' | 'flowWindowDays'>, words: ChartWords = wordsOf({})): string {
+	const metric = words.metric(result.metric);
+	return result.flowWindowDays === null ? metric : words.text('northStar.measurePerDays', { metric, days: result.flowWindowDays });
+}
+
 export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart {
 	const { goal, result, theme } = input;
-	const locale = input.locale ?? 'en';
+	const words = wordsOf(input);
+	const locale = words.locale;
+	const measure = northStarMeasure(result, words);
 	const format = valueFormatter(result.unit, locale);
 	const formatTick = valueFormatter(result.unit, locale, true);
 	const colors = THEME_COLORS[theme];
@@ -59,7 +85,7 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 	const smoothedIsTracked = result.smoothingDays === null;
 	const datasets: ChartConfiguration<'line', ChartPoint[]>['data']['datasets'] = [
 		{
-			label: result.measure,
+			label: measure,
 			data: daily(result.tracked),
 			borderColor: smoothedIsTracked ? main : withAlpha(main, 0.35),
 			backgroundColor: main,
@@ -71,7 +97,7 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 	];
 	if (!smoothedIsTracked) {
 		datasets.push({
-			label: `${result.measure} · ${result.smoothingDays}-day average`,
+			label: words.text('northStar.smoothed', { measure, days: result.smoothingDays ?? 0 }),
 			data: daily(result.smoothed),
 			borderColor: main,
 			backgroundColor: main,
@@ -84,7 +110,7 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 	if (result.trend) {
 		const { trend } = result;
 		datasets.push({
-			label: 'Trend',
+			label: words.text('northStar.trend'),
 			data: [
 				{ x: dayToMs(trend.fromDay), y: trend.valueAt(trend.fromDay) },
 				{ x: dayToMs(trend.toDay), y: trend.valueAt(trend.toDay) }
@@ -96,7 +122,7 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 		});
 		if (result.projection && goal.targetDay > trend.toDay) {
 			datasets.push({
-				label: 'Projection',
+				label: words.text('northStar.projection'),
 				data: [
 					{ x: dayToMs(trend.toDay), y: trend.valueAt(trend.toDay) },
 					{ x: dayToMs(result.projection.day), y: result.projection.value }
@@ -111,7 +137,7 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 	}
 	datasets.push(
 		{
-			label: 'Required path',
+			label: words.text('northStar.requiredPath'),
 			data: [
 				{ x: dayToMs(goal.baselineDay), y: goal.baselineValue },
 				{ x: dayToMs(goal.targetDay), y: goal.target }
@@ -123,7 +149,7 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 			pointRadius: 0
 		},
 		{
-			label: 'Target',
+			label: words.text('northStar.target'),
 			data: [{ x: dayToMs(goal.targetDay), y: goal.target }],
 			borderColor: colors.target,
 			backgroundColor: colors.target,
@@ -148,12 +174,13 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 					type: 'time',
 					min: dayToMs(Math.min(from, goal.baselineDay)),
 					max: dayToMs(Math.max(goal.targetDay, to)),
-					time: { minUnit: 'day', isoWeekday: true },
+					time: { minUnit: 'day', isoWeekday: true, ...timeFormats(words) },
+					...timeAdapters(words),
 					ticks: { color: colors.mutedText, maxRotation: 0, autoSkip: true },
 					grid: { color: colors.grid }
 				},
 				y: {
-					title: { display: true, text: result.measure, color: colors.mutedText },
+					title: { display: true, text: measure, color: colors.mutedText },
 					ticks: { color: colors.mutedText, callback: (value) => formatTick(Number(value)) },
 					grid: { color: colors.grid }
 				}
@@ -162,10 +189,10 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 				legend: { display: true, labels: { color: colors.text } },
 				tooltip: {
 					callbacks: {
-						title: (items: TooltipItem<'line'>[]) => (items.length ? formatDay(msToDay(items[0].parsed.x ?? 0), locale) : ''),
+						title: (items: TooltipItem<'line'>[]) => (items.length ? words.day(msToDay(items[0].parsed.x ?? 0)) : ''),
 						label: (item: TooltipItem<'line'>) => {
 							const y = isChartPoint(item.raw) ? item.raw.y : null;
-							return `${item.dataset.label ?? ''}: ${y === null ? 'no data' : format(y)}`;
+							return words.text('tooltip', { label: item.dataset.label ?? '', value: y === null ? words.text('noData') : format(y) });
 						}
 					}
 				},
@@ -177,16 +204,20 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 	};
 
 	const facts: [string, string, number | null][] = [
-		['baseline', `Baseline, ${formatDay(goal.baselineDay, locale)}`, goal.baselineValue],
-		['current', result.current ? `Now, ${formatDay(result.current.day, locale)}` : 'Now', result.current?.value ?? null],
-		['projection', `Projection, ${formatDay(goal.targetDay, locale)}`, result.projection?.value ?? null],
-		['target', `Target, ${formatDay(goal.targetDay, locale)}`, goal.target]
+		['baseline', words.text('northStar.baselineOn', { day: words.day(goal.baselineDay) }), goal.baselineValue],
+		[
+			'current',
+			result.current ? words.text('northStar.nowOn', { day: words.day(result.current.day) }) : words.text('northStar.now'),
+			result.current?.value ?? null
+		],
+		['projection', words.text('northStar.projectionOn', { day: words.day(goal.targetDay) }), result.projection?.value ?? null],
+		['target', words.text('northStar.targetOn', { day: words.day(goal.targetDay) }), goal.target]
 	];
 	const table: ChartTable = {
-		caption: result.sentence,
-		columns: ['Point', result.measure],
+		caption: input.caption ?? result.sentence,
+		columns: [words.text('point'), measure],
 		rows: facts.map(([key, label, value]) => ({ key, label, values: [value], text: [value === null ? '–' : format(value)] })),
-		footnotes: [`Verdict: ${result.verdict}.`]
+		footnotes: [words.text('northStar.verdictFootnote', { verdict: words.text(VERDICT_KEYS[result.verdict]) })]
 	};
 	return { config, table };
 }

@@ -9,7 +9,7 @@ import type { Chart, ChartType, Plugin } from 'chart.js';
 import type { DayNumber } from '../domain/days';
 import { METRICS, type MetricKey, type MetricSemantics, type MetricUnit } from '../domain/metrics';
 import type { CsvCell } from '../domain/analytics/csv';
-import type { Grain } from '../domain/analytics/grain';
+import { bucketLabel, formatDay, type Grain } from '../domain/analytics/grain';
 import { intlNumberFormatter, MINUS } from '../domain/analytics/growth';
 import type { ChartTheme } from './palette';
 import { THEME_COLORS } from './palette';
@@ -45,29 +45,163 @@ export function isChartPoint(value: unknown): value is ChartPoint {
 	return typeof value === 'object' && value !== null && 'x' in value && 'y' in value;
 }
 
-const GRAIN_NOUNS: Record<Grain, string> = { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' };
+/**
+ * Every phrase a chart shows, as templates with `{{name}}` placeholders. Builders stay pure: they
+ * take a ChartWords (the UI passes chartWords() from $lib/i18n/analytics, backed by the
+ * `analytics:chart.*` messages); without one they speak English, which is what these templates are
+ * and what the English catalogue holds (a test keeps the two equal).
+ */
+export const ENGLISH_CHART_TEXT = {
+	period: 'Period',
+	point: 'Point',
+	value: 'Value',
+	noData: 'no data',
+	series: '{{label}} · {{item}}',
+	tooltip: '{{label}}: {{value}}',
+	marks: ' ({{marks}})',
+	markSeparator: '; ',
+	partialMark: '{{covered}} of {{span}} days',
+	derivedMark: 'derived',
+	incompleteMark: 'some accounts missing',
+	gapFootnote: '– means no data for that period (a gap, not zero).',
+	sparklineGapFootnote: '– means no data for that period.',
+	partialFootnote: '“n of m days”: only n of the period’s m days had data.',
+	derivedFootnote: '“derived”: rebuilt from daily changes, not reported by the platform.',
+	rawValues: '{{label}} ({{grain}} values)',
+	yearAgo: '{{label}} · a year earlier',
+	totalYearAgo: 'Total a year earlier',
+	stackedRate: '{{metric}} is a rate: rates cannot be stacked, so each is drawn as its own line.',
+	stackedUniques: 'Stacked uniques add up daily uniques; the same person may follow several accounts.',
+	stackedRolling: 'Rolling averages are not drawn over stacked areas.',
+	'rolling.day': '{{n}}-day average',
+	'rolling.week': '{{n}}-week average',
+	'rolling.month': '{{n}}-month average',
+	'rolling.quarter': '{{n}}-quarter average',
+	'rolling.year': '{{n}}-year average',
+	'axis.flowDay': '{{metric}} per day',
+	'axis.flow.week': '{{metric}} per week (sum)',
+	'axis.flow.month': '{{metric}} per month (sum)',
+	'axis.flow.quarter': '{{metric}} per quarter (sum)',
+	'axis.flow.year': '{{metric}} per year (sum)',
+	'axis.qualified': '{{text}} ({{note}})',
+	'axis.noteSeparator': '; ',
+	'axis.derived': 'derived where marked',
+	'axis.end.week': 'end of week',
+	'axis.end.month': 'end of month',
+	'axis.end.quarter': 'end of quarter',
+	'axis.end.year': 'end of year',
+	'axis.endDerived': '{{end}}, {{derived}}',
+	'axis.uniqueDay': 'per day',
+	'axis.uniqueAverage': 'daily average',
+	'axis.ratioAverage': 'average of daily values',
+	'sparkline.noData': '{{label}}: no data.',
+	'sparkline.one': '{{label}}: {{value}} ({{bucket}}).',
+	'sparkline.range': '{{label}}: from {{first}} ({{firstBucket}}) to {{last}} ({{lastBucket}}); low {{low}}, high {{high}}.',
+	'northStar.measurePerDays': '{{metric}} per {{days}} days',
+	'northStar.smoothed': '{{measure}} · {{days}}-day average',
+	'northStar.trend': 'Trend',
+	'northStar.projection': 'Projection',
+	'northStar.requiredPath': 'Required path',
+	'northStar.target': 'Target',
+	'northStar.baselineOn': 'Baseline, {{day}}',
+	'northStar.now': 'Now',
+	'northStar.nowOn': 'Now, {{day}}',
+	'northStar.projectionOn': 'Projection, {{day}}',
+	'northStar.targetOn': 'Target, {{day}}',
+	'northStar.verdictFootnote': 'Verdict: {{verdict}}.',
+	'verdict.achieved': 'achieved',
+	'verdict.ahead': 'ahead',
+	'verdict.onTrack': 'on track',
+	'verdict.behind': 'behind',
+	'verdict.missed': 'missed',
+	'verdict.notEnoughData': 'not enough data'
+} as const;
+
+export type ChartTextKey = keyof typeof ENGLISH_CHART_TEXT;
+
+export interface ChartWords {
+	/** For Intl number formats. */
+	locale: string;
+	/** A date-fns locale for the time axis (scale adapters.date.locale); undefined: date-fns's English. */
+	dateLocale?: object;
+	/** date-fns patterns for the time axis's ticks by unit (`yyyy年M月`); undefined: Chart.js's English ones. */
+	timeFormats?: Partial<Record<'day' | 'week' | 'month' | 'quarter' | 'year', string>>;
+	text(key: ChartTextKey, values?: Record<string, string | number>): string;
+	metric(metric: MetricKey): string;
+	/** A calendar day, `Mar 18, 2024`. */
+	day(day: DayNumber): string;
+	/** A bucket, `Week of Mar 18, 2024`, `Q1 2024`. */
+	bucket(day: DayNumber, grain: Grain): string;
+	/** `weekly`, inside a phrase. */
+	grain(grain: Grain): string;
+}
+
+const fill = (template: string, values: Record<string, string | number> = {}) =>
+	template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+
+const ENGLISH_GRAINS: Record<Grain, string> = { day: 'daily', week: 'weekly', month: 'monthly', quarter: 'quarterly', year: 'yearly' };
+
+/** The English words, for tests, logs and callers that pass none (the core's own English labels). */
+export function englishChartWords(locale = 'en'): ChartWords {
+	return {
+		locale,
+		text: (key, values) => fill(ENGLISH_CHART_TEXT[key], values),
+		metric: (metric) => METRICS[metric].label,
+		day: (day) => formatDay(day, locale),
+		bucket: (day, grain) => bucketLabel(day, grain, locale),
+		grain: (grain) => ENGLISH_GRAINS[grain]
+	};
+}
+
+/** The words a builder uses: the given ones, else English for `locale`. */
+export function wordsOf(input: { words?: ChartWords; locale?: string }): ChartWords {
+	return input.words ?? englishChartWords(input.locale ?? 'en');
+}
+
+/** Spread into a time scale's `time`: tick patterns in the words' language, where they give some. */
+export function timeFormats(words: ChartWords): { displayFormats?: Record<string, string> } {
+	return words.timeFormats ? { displayFormats: { ...words.timeFormats } as Record<string, string> } : {};
+}
+
+/**
+ * Spread into a time scale: its date-fns locale, where the words carry one (month names on the
+ * ticks). Nothing otherwise: an `adapters: undefined` would replace Chart.js's defaults.
+ */
+export function timeAdapters(words: ChartWords): { adapters?: { date: { locale: object } } } {
+	return words.dateLocale ? { adapters: { date: { locale: words.dateLocale } } } : {};
+}
 
 /**
  * The y-axis title, saying how a bucket's value was made: `Impressions per week (sum)`,
  * `Reach (daily average)`, `Followers (end of week, derived where marked)`.
  */
-export function axisTitle(metric: MetricKey, grain: Grain, options: { semantics?: MetricSemantics; derived?: boolean } = {}): string {
-	const { label } = METRICS[metric];
+export function axisTitle(
+	metric: MetricKey,
+	grain: Grain,
+	options: { semantics?: MetricSemantics; derived?: boolean; words?: ChartWords } = {}
+): string {
+	const words = options.words ?? englishChartWords();
+	const label = words.metric(metric);
 	const semantics = options.semantics ?? METRICS[metric].semantics;
-	const noun = GRAIN_NOUNS[grain];
-	const derived = options.derived ? 'derived where marked' : '';
+	const derived = options.derived ? words.text('axis.derived') : '';
 	// `Engagement rate (reported)` + `average of daily values` → `Engagement rate (reported; average of daily values)`
-	const qualify = (text: string, note: string) => (note ? (text.endsWith(')') ? `${text.slice(0, -1)}; ${note})` : `${text} (${note})`) : text);
+	const qualify = (text: string, note: string) => {
+		if (!note) return text;
+		const close = text.endsWith(')') ? ')' : text.endsWith('）') ? '）' : null;
+		return close ? `${text.slice(0, -1)}${words.text('axis.noteSeparator')}${note}${close}` : words.text('axis.qualified', { text, note });
+	};
 	switch (semantics) {
 		case 'flow':
-			return grain === 'day' ? `${label} per day` : `${label} per ${noun} (sum)`;
-		case 'level':
+			return grain === 'day' ? words.text('axis.flowDay', { metric: label }) : words.text(`axis.flow.${grain}`, { metric: label });
+		case 'level': {
 			if (grain === 'day') return qualify(label, derived);
-			return qualify(label, `end of ${noun}${derived ? `, ${derived}` : ''}`);
+			const end = words.text(`axis.end.${grain}`);
+			return qualify(label, derived ? words.text('axis.endDerived', { end, derived }) : end);
+		}
 		case 'unique':
-			return qualify(label, grain === 'day' ? 'per day' : 'daily average');
+			return qualify(label, words.text(grain === 'day' ? 'axis.uniqueDay' : 'axis.uniqueAverage'));
 		case 'ratio':
-			return qualify(label, grain === 'day' ? '' : 'average of daily values');
+			return qualify(label, grain === 'day' ? '' : words.text('axis.ratioAverage'));
 	}
 }
 

@@ -3,9 +3,9 @@
  * summary for screen readers (the card's aria-label) and the values as a table.
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { bucketKey, bucketLabel, type Grain } from '../domain/analytics/grain';
+import { bucketKey, type Grain } from '../domain/analytics/grain';
 import type { MetricUnit } from '../domain/metrics';
-import { dayToMs, isChartPoint, msToDay, valueFormatter, type ChartPoint, type ChartTable } from './build-shared';
+import { dayToMs, isChartPoint, msToDay, valueFormatter, wordsOf, type ChartPoint, type ChartTable, type ChartWords } from './build-shared';
 import { seriesStyle, withAlpha, type ChartTheme } from './palette';
 
 export interface SparklineInput {
@@ -19,6 +19,8 @@ export interface SparklineInput {
 	label?: string;
 	color?: string;
 	locale?: string;
+	/** The words in the active language (chartWords() from $lib/i18n/analytics); default English. */
+	words?: ChartWords;
 }
 
 export interface Sparkline {
@@ -28,7 +30,9 @@ export interface Sparkline {
 }
 
 export function buildSparkline(input: SparklineInput): Sparkline {
-	const locale = input.locale ?? 'en';
+	const words = wordsOf(input);
+	const locale = words.locale;
+	const bucket = (day: number) => words.bucket(day, input.grain);
 	const format = valueFormatter(input.unit ?? 'count', locale);
 	const color = input.color ?? seriesStyle(0, input.theme).color;
 	const points: ChartPoint[] = [];
@@ -46,14 +50,21 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 		low = Math.min(low, y);
 		high = Math.max(high, y);
 	}
-	const label = input.label ?? 'Value';
+	const label = input.label ?? words.text('value');
 	const summary =
 		first === null || last === null
-			? `${label}: no data.`
+			? words.text('sparkline.noData', { label })
 			: first === last
-				? `${label}: ${format(input.values[first])} (${bucketLabel(input.starts[first], input.grain, locale)}).`
-				: `${label}: from ${format(input.values[first])} (${bucketLabel(input.starts[first], input.grain, locale)}) to ` +
-					`${format(input.values[last])} (${bucketLabel(input.starts[last], input.grain, locale)}); low ${format(low)}, high ${format(high)}.`;
+				? words.text('sparkline.one', { label, value: format(input.values[first]), bucket: bucket(input.starts[first]) })
+				: words.text('sparkline.range', {
+						label,
+						first: format(input.values[first]),
+						firstBucket: bucket(input.starts[first]),
+						last: format(input.values[last]),
+						lastBucket: bucket(input.starts[last]),
+						low: format(low),
+						high: format(high)
+					});
 
 	const config: ChartConfiguration<'line', ChartPoint[]> = {
 		type: 'line',
@@ -84,10 +95,10 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 				tooltip: {
 					displayColors: false,
 					callbacks: {
-						title: (items: TooltipItem<'line'>[]) => (items.length ? bucketLabel(msToDay(items[0].parsed.x ?? 0), input.grain, locale) : ''),
+						title: (items: TooltipItem<'line'>[]) => (items.length ? bucket(msToDay(items[0].parsed.x ?? 0)) : ''),
 						label: (item: TooltipItem<'line'>) => {
 							const y = isChartPoint(item.raw) ? item.raw.y : null;
-							return y === null ? 'no data' : format(y);
+							return y === null ? words.text('noData') : format(y);
 						}
 					}
 				}
@@ -97,9 +108,9 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 
 	const rows = points.map((point, i) => ({
 		key: bucketKey(input.starts[i], input.grain),
-		label: bucketLabel(input.starts[i], input.grain, locale),
+		label: bucket(input.starts[i]),
 		values: [point.y],
 		text: [point.y === null ? '–' : format(point.y)]
 	}));
-	return { config, summary, table: { caption: label, columns: ['Period', label], rows, footnotes: ['– means no data for that period.'] } };
+	return { config, summary, table: { caption: label, columns: [words.text('period'), label], rows, footnotes: [words.text('sparklineGapFootnote')] } };
 }

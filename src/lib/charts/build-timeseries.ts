@@ -13,7 +13,7 @@
  */
 import type { ChartConfiguration, ChartDataset, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
 import { isPartialBucket, type AggregatedSeries } from '../domain/analytics/aggregate';
-import { bucketKey, bucketLabel, GRAIN_LABELS, type Grain } from '../domain/analytics/grain';
+import { bucketKey, type Grain } from '../domain/analytics/grain';
 import { rollingBuckets } from '../domain/analytics/rolling';
 import { DAY_DERIVED, DAY_INCOMPLETE } from '../domain/analytics/types';
 import { METRICS, type MetricKey } from '../domain/metrics';
@@ -27,7 +27,11 @@ import {
 	decimateKeepingGaps,
 	isChartPoint,
 	msToDay,
+	timeAdapters,
+	timeFormats,
 	valueFormatter,
+	wordsOf,
+	type ChartWords,
 	type ChartAnnotation,
 	type ChartPoint,
 	type ChartTable,
@@ -62,6 +66,8 @@ export interface TimeseriesChartInput {
 	/** LTTB target point count per series; default 600. */
 	samples?: number;
 	locale?: string;
+	/** The words in the active language (chartWords() from $lib/i18n/analytics); default English. */
+	words?: ChartWords;
 }
 
 export interface TimeseriesChart {
@@ -82,8 +88,8 @@ const GRAIN_UNITS: Record<Grain, 'day' | 'week' | 'month' | 'quarter' | 'year'> 
 	year: 'year'
 };
 
-export function rollingLabel(window: number, grain: Grain): string {
-	return `${window}-${GRAIN_UNITS[grain]} average`;
+export function rollingLabel(window: number, grain: Grain, words: ChartWords = wordsOf({})): string {
+	return words.text(`rolling.${grain}`, { n: window });
 }
 
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
@@ -125,18 +131,19 @@ export function derivedSegmentDash(context: ScriptableLineSegmentContext): numbe
 	return isChartPoint(point) && point.derived ? [4, 3] : undefined;
 }
 
-function marksOf(point: ChartPoint | undefined): string {
+function marksOf(point: ChartPoint | undefined, words: ChartWords): string {
 	if (!point) return '';
 	const marks: string[] = [];
-	if (point.partial) marks.push(`${point.covered} of ${point.span} days`);
-	if (point.derived) marks.push('derived');
-	if (point.incomplete) marks.push('some accounts missing');
-	return marks.length ? ` (${marks.join('; ')})` : '';
+	if (point.partial) marks.push(words.text('partialMark', { covered: point.covered ?? 0, span: point.span ?? 0 }));
+	if (point.derived) marks.push(words.text('derivedMark'));
+	if (point.incomplete) marks.push(words.text('incompleteMark'));
+	return marks.length ? words.text('marks', { marks: marks.join(words.text('markSeparator')) }) : '';
 }
 
 export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesChart {
 	const { metric, theme } = input;
-	const locale = input.locale ?? 'en';
+	const words = wordsOf(input);
+	const locale = words.locale;
 	const lines = input.lines;
 	const frame = lines[0]?.series.frame;
 	const grain: Grain = frame?.grain ?? 'day';
@@ -146,18 +153,18 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 	let layout = input.layout ?? 'lines';
 	if (layout === 'stacked' && semantics === 'ratio') {
 		layout = 'lines';
-		notes.push(`${METRICS[metric].label} is a rate: rates cannot be stacked, so each is drawn as its own line.`);
+		notes.push(words.text('stackedRate', { metric: words.metric(metric) }));
 	}
 	if (layout === 'stacked' && semantics === 'unique') {
-		notes.push('Stacked uniques add up daily uniques; the same person may follow several accounts.');
+		notes.push(words.text('stackedUniques'));
 	}
 	const derived = lines.some((line) => line.series.derived || line.series.flags.some((bits) => (bits & DAY_DERIVED) !== 0));
-	const title = axisTitle(metric, grain, { semantics, derived });
+	const title = axisTitle(metric, grain, { semantics, derived, words });
 	const samples = input.samples ?? 600;
 	const showRaw = input.showRaw ?? true;
 	const yearOverYear = input.yearOverYear ?? true;
 	const windows = layout === 'stacked' ? [] : (input.rollingWindows ?? DEFAULT_ROLLING_WINDOWS[grain]);
-	if (layout === 'stacked' && input.rollingWindows?.length) notes.push('Rolling averages are not drawn over stacked areas.');
+	if (layout === 'stacked' && input.rollingWindows?.length) notes.push(words.text('stackedRolling'));
 	const colors = THEME_COLORS[theme];
 	const format = valueFormatter(unit, locale);
 	const formatTick = valueFormatter(unit, locale, true);
@@ -195,7 +202,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		if (showRaw || !averaged) {
 			if (!averaged) legendShown.add(datasets.length);
 			datasets.push({
-				label: averaged ? `${line.label} (${GRAIN_LABELS[grain].toLowerCase()} values)` : line.label,
+				label: averaged ? words.text('rawValues', { label: line.label, grain: words.grain(grain) }) : line.label,
 				data: thin(raw),
 				borderColor: averaged ? withAlpha(style.color, 0.35) : style.color,
 				backgroundColor: averaged ? withAlpha(style.color, 0.35) : style.color,
@@ -215,7 +222,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		windows.forEach((window, windowIndex) => {
 			if (windowIndex === 0) legendShown.add(datasets.length);
 			datasets.push({
-				label: `${line.label} · ${rollingLabel(window, grain)}`,
+				label: words.text('series', { label: line.label, item: rollingLabel(window, grain, words) }),
 				data: thin(valuePoints(line.series, rollingBuckets(line.series, window))),
 				borderColor: style.color,
 				backgroundColor: style.color,
@@ -229,7 +236,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		});
 		if (yearOverYear && line.yearAgo) {
 			datasets.push({
-				label: `${line.label} · a year earlier`,
+				label: words.text('yearAgo', { label: line.label }),
 				data: thin(valuePoints(line.series, line.yearAgo)),
 				borderColor: withAlpha(style.color, 0.7),
 				backgroundColor: withAlpha(style.color, 0.7),
@@ -240,7 +247,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 				spanGaps: false,
 				order: 3
 			});
-			tableColumns.push(`${line.label} · a year earlier`);
+			tableColumns.push(words.text('yearAgo', { label: line.label }));
 			tableValues.push(line.yearAgo);
 			tablePoints.push(null);
 		}
@@ -255,7 +262,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			total[i] = sum;
 		}
 		datasets.push({
-			label: 'Total a year earlier',
+			label: words.text('totalYearAgo'),
 			data: valuePoints(lines[0].series, total),
 			borderColor: colors.text,
 			backgroundColor: colors.text,
@@ -267,7 +274,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			// its own stack, so it is drawn at its value rather than on top of the areas
 			stack: 'year-ago'
 		});
-		tableColumns.push('Total a year earlier');
+		tableColumns.push(words.text('totalYearAgo'));
 		tableValues.push(total);
 		tablePoints.push(null);
 	}
@@ -290,7 +297,8 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 					type: 'time',
 					min: first,
 					max: last,
-					time: { minUnit: GRAIN_UNITS[grain], isoWeekday: true },
+					time: { minUnit: GRAIN_UNITS[grain], isoWeekday: true, ...timeFormats(words) },
+					...timeAdapters(words),
 					ticks: { color: colors.mutedText, maxRotation: 0, autoSkip: true },
 					grid: { color: colors.grid }
 				},
@@ -309,11 +317,11 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 				},
 				tooltip: {
 					callbacks: {
-						title: (items: TooltipItem<'line'>[]) => (items.length ? bucketLabel(msToDay(items[0].parsed.x ?? 0), grain, locale) : ''),
+						title: (items: TooltipItem<'line'>[]) => (items.length ? words.bucket(msToDay(items[0].parsed.x ?? 0), grain) : ''),
 						label: (item: TooltipItem<'line'>) => {
 							const point = isChartPoint(item.raw) ? item.raw : undefined;
 							const y = point?.y;
-							return `${item.dataset.label ?? ''}: ${y === null || y === undefined ? 'no data' : format(y)}${marksOf(point)}`;
+							return words.text('tooltip', { label: item.dataset.label ?? '', value: y === null || y === undefined ? words.text('noData') : format(y) }) + marksOf(point, words);
 						}
 					}
 				},
@@ -333,21 +341,21 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			});
 			rows.push({
 				key: bucketKey(frame.starts[i], grain),
-				label: bucketLabel(frame.starts[i], grain, locale),
+				label: words.bucket(frame.starts[i], grain),
 				values,
-				text: values.map((v, column) => (v === null ? '–' : `${format(v)}${marksOf(tablePoints[column]?.[i])}`))
+				text: values.map((v, column) => (v === null ? '–' : `${format(v)}${marksOf(tablePoints[column]?.[i], words)}`))
 			});
 		}
 	}
 	const footnotes = [
-		'– means no data for that period (a gap, not zero).',
-		'“n of m days”: only n of the period’s m days had data.',
-		...(derived ? ['“derived”: rebuilt from daily changes, not reported by the platform.'] : []),
+		words.text('gapFootnote'),
+		words.text('partialFootnote'),
+		...(derived ? [words.text('derivedFootnote')] : []),
 		...notes
 	];
 	return {
 		config,
-		table: { caption: title, columns: ['Period', ...tableColumns], rows, footnotes },
+		table: { caption: title, columns: [words.text('period'), ...tableColumns], rows, footnotes },
 		axisTitle: title,
 		notes
 	};

@@ -18,7 +18,7 @@ import type {
 	SeriesLayerRecord
 } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
-import { toStorageError, type StorageError } from './errors';
+import { storageMessage, toStorageError, type StorageError } from './errors';
 import { duplicateMessage, batchDuplicateMessage, EMPTY_FILE_MESSAGE } from './import-plan';
 import { DuplicateFinder, lookupKeys } from './dedupe';
 import { newId } from './ids';
@@ -26,6 +26,7 @@ import { postLayerId, seriesLayerId } from './merge';
 import { countWorkspaceChange, getMeta } from './meta';
 import { isEmptyItem, needsAccount, prepareItem, type ImportItem, type PreparedItem } from './prepare';
 import { MergeSession } from './session';
+import type { MessageParam } from '../domain/coded-message';
 
 /** Row issues kept per import record; a broken file can have one per row, which nobody reads past this. */
 export const MAX_STORED_ISSUES = 500;
@@ -52,7 +53,10 @@ export interface SkippedItem {
 	fileName: string;
 	sha256: string;
 	reason: 'duplicate' | 'empty';
+	/** English; `code` and `params` word it in the active language (issueText). */
 	message: string;
+	code?: string;
+	params?: Record<string, MessageParam>;
 	/** For a duplicate of something stored: the import that already holds this content. */
 	existingImportId: number | null;
 }
@@ -147,11 +151,11 @@ export async function commitImport(
 						fileName,
 						sha256,
 						reason: 'duplicate',
-						message: storedCopy ? duplicateMessage(storedCopy) : batchDuplicateMessage(batchCopy!),
+						...(storedCopy ? duplicateMessage(storedCopy) : batchDuplicateMessage(batchCopy!)),
 						existingImportId: storedCopy?.id ?? null
 					});
 				} else if (isEmptyItem(item)) {
-					skipped.push({ fileName, sha256, reason: 'empty', message: EMPTY_FILE_MESSAGE, existingImportId: null });
+					skipped.push({ fileName, sha256, reason: 'empty', ...EMPTY_FILE_MESSAGE, existingImportId: null });
 				} else {
 					toCommit.push(item);
 					storageKeys.set(item, storageKey);
@@ -182,7 +186,9 @@ export async function commitImport(
 					lastDay: item.lastDay,
 					coversUntil: parsed.coversUntil,
 					counts: { seriesPoints: 0, posts: 0, breakdowns: 0, newDays: 0, overlapDays: 0, updatedPosts: 0 },
-					issues: issues.slice(0, MAX_STORED_ISSUES),
+					// stored as the schema (and the snapshot format, which refuses unknown keys) has them:
+					// line, severity and the English text; the code and values are not stored yet
+					issues: issues.slice(0, MAX_STORED_ISSUES).map(({ line, severity, message }) => (line === undefined ? { severity, message } : { line, severity, message })),
 					issueCount: issues.length,
 					importedAt: at,
 					batchId
@@ -258,15 +264,8 @@ export async function commitImport(
 }
 
 function accountMissing(items: readonly PreparedItem[]): CommitResult {
-	const names = items.map((item) => `“${item.item.fileName}”`).join(', ');
-	const one = items.length === 1;
-	return {
-		ok: false,
-		error: {
-			kind: 'account-missing',
-			message: `Choose the account for ${names} first: ${one ? 'it does' : 'they do'} not say whose data ${one ? 'it is' : 'they are'}. Nothing was saved.`
-		}
-	};
+	const files = items.map((item) => `“${item.item.fileName}”`).join(', ');
+	return { ok: false, error: { kind: 'account-missing', ...storageMessage('storage.accountMissing', { count: items.length, files }) } };
 }
 
 /** Creates the accounts the batch introduces and fills empty identity fields of known ones. */

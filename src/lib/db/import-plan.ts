@@ -14,6 +14,7 @@ import { addTally, emptyTally, type SlotTally } from './merge';
 import { getMeta } from './meta';
 import { isEmptyItem, needsAccount, prepareItem, type ImportItem, type PreparedItem } from './prepare';
 import { MergeSession } from './session';
+import { messageMaker, type MessageParam, type TemplateTable } from '../domain/coded-message';
 
 export interface PlannedAccount {
 	id: string;
@@ -52,7 +53,10 @@ export interface PostPlan {
 interface PlannedItemBase {
 	fileName: string;
 	sha256: string;
+	/** English; `code` and `params` word it in the active language (issueText). */
 	message: string;
+	code?: string;
+	params?: Record<string, MessageParam>;
 }
 
 export interface DuplicatePlan extends PlannedItemBase {
@@ -122,15 +126,26 @@ export function localDateOf(iso: string): string {
 	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function duplicateMessage(existing: Pick<ImportRecord, 'importedAt' | 'fileName'>): string {
-	return `Already imported on ${localDateOf(existing.importedAt)} (as “${existing.fileName}”): nothing to do.`;
+/** The English catalogue's `plan.*` messages: what the preview says about each file before saving. */
+export const PLAN_MESSAGES = {
+	'plan.duplicate': 'Already imported on {{day}} (as “{{name}}”): nothing to do.',
+	'plan.batchDuplicate': 'The same file is already in this batch (“{{name}}”): it is saved once.',
+	'plan.empty': 'This file holds no data Chorus can store: nothing to import.',
+	'plan.needsAccount': 'This file does not say which account it belongs to: choose the account before importing.',
+	'plan.ready': 'Ready to import.'
+} as const satisfies TemplateTable;
+
+export const planMessage = messageMaker(PLAN_MESSAGES);
+
+export function duplicateMessage(existing: Pick<ImportRecord, 'importedAt' | 'fileName'>) {
+	return planMessage('plan.duplicate', { day: localDateOf(existing.importedAt), name: existing.fileName });
 }
 
-export function batchDuplicateMessage(firstFileName: string): string {
-	return `The same file is already in this batch (“${firstFileName}”): it is saved once.`;
+export function batchDuplicateMessage(firstFileName: string) {
+	return planMessage('plan.batchDuplicate', { name: firstFileName });
 }
 
-export const EMPTY_FILE_MESSAGE = 'This file holds no data Chorus can store: nothing to import.';
+export const EMPTY_FILE_MESSAGE = planMessage('plan.empty');
 
 function accountName(ref: AccountRef, stored: AccountRecord | undefined): string {
 	return stored?.displayName || ref.displayName || ref.handle || ref.externalId || '';
@@ -197,14 +212,14 @@ export async function planImport(database: ChorusDatabase, items: readonly Impor
 					sha256,
 					existingImportId: storedCopy?.id ?? null,
 					importedAt: storedCopy?.importedAt ?? null,
-					message: storedCopy ? duplicateMessage(storedCopy) : batchDuplicateMessage(batchCopy!)
+					...(storedCopy ? duplicateMessage(storedCopy) : batchDuplicateMessage(batchCopy!))
 				});
 				return;
 			}
 			const issues = [...parsed.issues, ...item.issues];
 			if (verdicts[index] === 'empty') {
 				totals.empty++;
-				plans.push({ status: 'empty', fileName, sha256, issues, message: EMPTY_FILE_MESSAGE });
+				plans.push({ status: 'empty', fileName, sha256, issues, ...EMPTY_FILE_MESSAGE });
 				return;
 			}
 
@@ -259,9 +274,7 @@ export async function planImport(database: ChorusDatabase, items: readonly Impor
 				status: missing ? 'needs-account' : 'ready',
 				fileName,
 				sha256,
-				message: missing
-					? 'This file does not say which account it belongs to: choose the account before importing.'
-					: 'Ready to import.',
+				...(missing ? planMessage('plan.needsAccount') : planMessage('plan.ready')),
 				format: parsed.format,
 				formatLabel: parsed.formatLabel,
 				platform: parsed.platform,

@@ -76,7 +76,7 @@ describe('prepareItem: series layers', () => {
 			)
 		);
 		expect([...prepared.layers[0].values]).toEqual([5]);
-		expect(prepared.issues).toEqual([
+		expect(prepared.issues).toMatchObject([
 			{ severity: 'warning', message: '2 values were not a number or had no valid date and were left out.' }
 		]);
 	});

@@ -8,6 +8,7 @@ import type { MetricKey } from '../domain/metrics';
 import { accountIdOf, type AccountRef, type ParsedFile, type RowIssue } from '../domain/model';
 import type { BreakdownRecord, StoredPost } from '../schemas/db-records';
 import { postKey } from './merge';
+import { fileMessage } from '../importers/messages';
 
 /** One confirmed file of an import batch. */
 export interface ImportItem {
@@ -291,10 +292,7 @@ function prepareUncached(item: ImportItem): PreparedItem {
 
 	const issues: RowIssue[] = [];
 	if (skippedValues > 0) {
-		issues.push({
-			severity: 'warning',
-			message: `${skippedValues} value${skippedValues === 1 ? ' was' : 's were'} not a number or had no valid date and ${skippedValues === 1 ? 'was' : 'were'} left out.`
-		});
+		issues.push({ severity: 'warning', ...fileMessage('row.valuesLeftOut', { count: skippedValues }) });
 	}
 
 	return {

@@ -153,7 +153,7 @@ describe('undoImport', () => {
 
 	it('says so when the import is not stored', async () => {
 		const result = await undoImport(database, 42);
-		expect(result).toEqual({
+		expect(result).toMatchObject({
 			ok: false,
 			error: { kind: 'not-found', message: 'That import is no longer stored (it may have been undone in another tab): nothing to undo.' }
 		});

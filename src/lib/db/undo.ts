@@ -7,7 +7,7 @@
 import type { MetricKey } from '../domain/metrics';
 import type { SeriesRecord, StoredPost } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
-import { toStorageError, type StorageError } from './errors';
+import { storageMessage, toStorageError, type StorageError } from './errors';
 import {
 	emptySeriesRecord,
 	hasAnyValue,
@@ -46,7 +46,7 @@ export async function undoImport(database: ChorusDatabase, importId: number): Pr
 			if (!record) {
 				return {
 					ok: false,
-					error: { kind: 'not-found', message: 'That import is no longer stored (it may have been undone in another tab): nothing to undo.' }
+					error: { kind: 'not-found', ...storageMessage('storage.importGone') }
 				};
 			}
 			const [ownLayers, ownPostLayers] = await Promise.all([

@@ -4,14 +4,14 @@
  * language is $state, and `t` reads it, so every string on screen follows a switch at once.
  */
 import i18next, { type TOptions } from 'i18next';
-import { resources, NAMESPACES } from './catalogue';
+import { englishMessages, loadMessages, NAMESPACES } from './catalogue';
 import { isLocale, matchLocale, type Locale } from './locales';
 
 const STORAGE_KEY = 'chorus.locale';
 
 const translator = i18next.createInstance();
 void translator.init({
-	resources,
+	resources: { en: englishMessages },
 	lng: 'en',
 	fallbackLng: 'en',
 	ns: NAMESPACES,
@@ -22,31 +22,44 @@ void translator.init({
 	returnNull: false
 });
 
+/** Adds a language's catalogues to the translator, once. */
+export async function preloadLanguage(locale: Locale): Promise<void> {
+	if (translator.hasResourceBundle(locale, 'common')) return;
+	for (const [namespace, messages] of Object.entries(await loadMessages(locale))) {
+		translator.addResourceBundle(locale, namespace, messages, true, true);
+	}
+}
+
 class I18nState {
 	locale = $state<Locale>('en');
+	/** The latest choice: a slow load of an earlier one must not override it. */
+	#wanted: Locale = 'en';
 
 	/** The remembered choice, else the browser's languages. */
-	load() {
+	async load() {
 		let stored: string | null = null;
 		try {
 			stored = localStorage.getItem(STORAGE_KEY);
 		} catch {
 			// storage disabled: fall back to the browser's languages
 		}
-		this.#apply(isLocale(stored) ? stored : matchLocale(typeof navigator === 'undefined' ? [] : navigator.languages));
+		await this.#apply(isLocale(stored) ? stored : matchLocale(typeof navigator === 'undefined' ? [] : navigator.languages));
 	}
 
-	set(locale: Locale) {
-		this.#apply(locale);
+	/** Switches at once when the language is loaded, else as soon as it is. */
+	async set(locale: Locale) {
 		try {
 			localStorage.setItem(STORAGE_KEY, locale);
 		} catch {
 			// private mode or storage disabled: the choice lasts for this visit only
 		}
+		await this.#apply(locale);
 	}
 
-	#apply(locale: Locale) {
-		void translator.changeLanguage(locale);
+	async #apply(locale: Locale) {
+		this.#wanted = locale;
+		if (!translator.hasResourceBundle(locale, 'common')) await preloadLanguage(locale);
+		if (this.#wanted !== locale) return;
 		this.locale = locale;
 		if (typeof document !== 'undefined') document.documentElement.lang = locale;
 	}

@@ -18,3 +18,28 @@ export function metricDescription(metric: MetricKey): string {
 export function platformLabel(platform: Platform | string): string {
 	return t(`data:platform.${platform}`, { defaultValue: platform });
 }
+
+/**
+ * An export format's name (the importer id stored with each import). Formats saved by a mapping
+ * preset, or by an older version, keep the label they were stored with.
+ */
+export function formatLabel(format: string, storedLabel: string): string {
+	return t(`data:format.${format}`, { defaultValue: storedLabel });
+}
+
+/** The audience segments Chorus suggests, by the name they are stored under (domain/calendar/items.ts). */
+const STANDARD_SEGMENTS: Record<string, string> = {
+	'end users': 'data:segment.endUsers',
+	buyers: 'data:segment.buyers',
+	'solution partners': 'data:segment.solutionPartners'
+};
+
+/**
+ * An audience segment as shown. The standard segments are stored in English (so that accounts,
+ * plans and snapshots agree whatever language each person uses) and shown in the active
+ * language; segments people typed themselves show as typed.
+ */
+export function segmentLabel(segment: string): string {
+	const key = STANDARD_SEGMENTS[segment.trim().toLowerCase()];
+	return key ? t(key) : segment;
+}

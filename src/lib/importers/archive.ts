@@ -17,6 +17,8 @@ import {
 	MAX_ZIP_ENTRIES,
 	RATIO_CHECK_MIN_BYTES
 } from './limits';
+import { fileMessage, type CodedText } from './messages';
+import type { MessageParam } from '../domain/coded-message';
 
 export interface ArchiveLimits {
 	maxEntries: number;
@@ -42,7 +44,14 @@ export interface InflateBudget {
 export type EntryReadResult =
 	| { ok: true; bytes: Uint8Array }
 	/** fatal: the archive itself is hostile or broken; stop reading it altogether. */
-	| { ok: false; reason: string; fatal: boolean };
+	| ({ ok: false; fatal: boolean } & EntryProblem);
+
+/** Why an entry was not read: the English reason (after the entry's name) and its coded form. */
+export interface EntryProblem {
+	reason: string;
+	code?: string;
+	params?: Record<string, MessageParam>;
+}
 
 export interface ZipEntry {
 	/** Path inside the zip, `/`-separated. */
@@ -53,15 +62,20 @@ export interface ZipEntry {
 	read(): EntryReadResult;
 }
 
-export interface SkippedEntry {
+/** A zip entry or sheet that was not read; `code` and `params` word `reason` in another language. */
+export interface SkippedEntry extends EntryProblem {
 	entry: string;
-	reason: string;
+}
+
+/** The entry form of an entry-level message (code `entry.*`): the English reason and its code. */
+function entryProblem(coded: CodedText): EntryProblem {
+	return { reason: coded.message, code: coded.code, params: coded.params };
 }
 
 export type OpenZipResult =
 	| { ok: true; entries: ZipEntry[]; skipped: SkippedEntry[] }
 	/** problem: 'bomb' means hostile (stop everything); the others mean this zip cannot be read. */
-	| { ok: false; message: string; problem: 'damaged' | 'empty' | 'too-many' | 'bomb' };
+	| ({ ok: false; problem: 'damaged' | 'empty' | 'too-many' | 'bomb' } & CodedText);
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -221,12 +235,13 @@ export function listZipPaths(bytes: Uint8Array): string[] | null {
 	return directory.ok ? directory.records.map((record) => record.path) : null;
 }
 
-function damagedMessage(zipName: string): string {
-	return `${zipName}: the zip is incomplete or damaged — download it again.`;
+function damagedMessage(zipName: string): CodedText {
+	return fileMessage('file.zipDamaged', { name: zipName });
 }
 
-function bombMessage(zipName: string, detail: string): string {
-	return `${zipName}: ${detail} Chorus refused to unpack it to protect your browser. If this is a real export, unzip it yourself and import the files inside.`;
+/** `bomb`: which trick the zip plays (a `bomb.*` message), with the values that message names. */
+function bombMessage(zipName: string, bomb: string, params: Record<string, string | number> = {}): CodedText {
+	return fileMessage('file.hostileZip', { name: zipName, bomb, ...params });
 }
 
 /** Where the entry's data starts, from its local header (whose extra field may differ from the central one). */
@@ -279,12 +294,12 @@ export function openZip(
 			return {
 				ok: false,
 				problem: 'too-many',
-				message: `${zipName} holds ${directory.count} files; Chorus opens zips of up to ${limits.maxEntries}. Unzip it and import the export files themselves.`
+				...fileMessage('file.zipTooManyFiles', { name: zipName, files: directory.count ?? 0, limit: limits.maxEntries })
 			};
-		return { ok: false, problem: 'damaged', message: damagedMessage(zipName) };
+		return { ok: false, problem: 'damaged', ...damagedMessage(zipName) };
 	}
 	if (directory.records.length === 0)
-		return { ok: false, problem: 'empty', message: `${zipName} is an empty zip: there are no files inside. Download the export again.` };
+		return { ok: false, problem: 'empty', ...fileMessage('file.zipEmpty', { name: zipName }) };
 
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const skipped: SkippedEntry[] = [];
@@ -294,38 +309,39 @@ export function openZip(
 	for (const record of directory.records) {
 		if (record.path.endsWith('/') || isJunkEntry(record.path)) continue;
 		const start = dataStart(view, record);
-		if (start < 0 || start + record.compressedSize > bytes.length) return { ok: false, problem: 'damaged', message: damagedMessage(zipName) };
+		if (start < 0 || start + record.compressedSize > bytes.length) return { ok: false, problem: 'damaged', ...damagedMessage(zipName) };
 		if (record.flags & FLAG_ENCRYPTED || record.method === 99) {
-			skipped.push({ entry: record.path, reason: 'is password-protected; unzip it with the password and import the files inside.' });
+			skipped.push({ entry: record.path, ...entryProblem(fileMessage('entry.password')) });
 			continue;
 		}
 		if (record.method !== METHOD_STORED && record.method !== METHOD_DEFLATE) {
-			const method = METHOD_NAMES[record.method] ?? `method ${record.method}`;
+			const method = METHOD_NAMES[record.method];
 			skipped.push({
 				entry: record.path,
-				reason: `is compressed with ${method}, which Chorus cannot unpack; unzip it yourself and import the file directly.`
+				...entryProblem(
+					method === undefined ? fileMessage('entry.compressionMethod', { method: record.method }) : fileMessage('entry.compression', { method })
+				)
 			});
 			continue;
 		}
 		if (record.method === METHOD_STORED && record.compressedSize !== record.size)
-			return { ok: false, problem: 'damaged', message: damagedMessage(zipName) };
+			return { ok: false, problem: 'damaged', ...damagedMessage(zipName) };
 		if (record.size > limits.maxEntryBytes)
 			return {
 				ok: false,
 				problem: 'bomb',
-				message: bombMessage(
-					zipName,
-					`${record.path} would unpack to ${formatBytes(record.size)}, more than the ${formatBytes(limits.maxEntryBytes)} Chorus reads per file.`
-				)
+				...bombMessage(zipName, 'entryTooLarge', { entry: record.path, size: formatBytes(record.size), limit: formatBytes(limits.maxEntryBytes) })
 			};
 		if (record.size > limits.ratioCheckMinBytes && record.size / Math.max(record.compressedSize, 1) > limits.maxCompressionRatio)
 			return {
 				ok: false,
 				problem: 'bomb',
-				message: bombMessage(
-					zipName,
-					`${record.path} would expand ${Math.round(record.size / Math.max(record.compressedSize, 1))}× (${formatBytes(record.compressedSize)} → ${formatBytes(record.size)}), which real exports never do: this looks like a zip bomb.`
-				)
+				...bombMessage(zipName, 'ratio', {
+					entry: record.path,
+					ratio: Math.round(record.size / Math.max(record.compressedSize, 1)),
+					compressed: formatBytes(record.compressedSize),
+					size: formatBytes(record.size)
+				})
 			};
 		declaredTotal += record.size;
 		wanted.push({ record, start });
@@ -339,7 +355,7 @@ export function openZip(
 			return {
 				ok: false,
 				problem: 'bomb',
-				message: bombMessage(zipName, 'its entries overlap each other, a trick zip bombs use to unpack the same data many times.')
+				...bombMessage(zipName, 'overlap')
 			};
 	}
 
@@ -347,10 +363,7 @@ export function openZip(
 		return {
 			ok: false,
 			problem: 'bomb',
-			message: bombMessage(
-				zipName,
-				`its files would unpack to ${formatBytes(declaredTotal)} in total, more than the ${formatBytes(limits.maxInflatedBytes)} Chorus unpacks from one zip.`
-			)
+			...bombMessage(zipName, 'total', { size: formatBytes(declaredTotal), limit: formatBytes(limits.maxInflatedBytes) })
 		};
 	budget.remaining -= declaredTotal;
 
@@ -365,20 +378,13 @@ export function openZip(
 			else {
 				const inflated = inflateBounded(compressed, record.size);
 				if (inflated === 'too-big')
-					return {
-						ok: false,
-						fatal: true,
-						reason: bombMessage(
-							zipName,
-							`${record.path} unpacks to more than the ${formatBytes(record.size)} its header declares: the zip is built to mislead.`
-						)
-					};
+					return { ok: false, fatal: true, ...entryProblem(bombMessage(zipName, 'lies', { entry: record.path, size: formatBytes(record.size) })) };
 				if (inflated === 'damaged')
-					return { ok: false, fatal: false, reason: 'is damaged inside the zip (its data cannot be unpacked); download the zip again.' };
+					return { ok: false, fatal: false, ...entryProblem(fileMessage('entry.unpackFailed')) };
 				content = inflated;
 			}
 			if (crc32(content) !== record.crc)
-				return { ok: false, fatal: false, reason: 'is damaged inside the zip (checksum mismatch); download the zip again.' };
+				return { ok: false, fatal: false, ...entryProblem(fileMessage('entry.checksum')) };
 			return { ok: true, bytes: content };
 		}
 	}));
@@ -386,7 +392,7 @@ export function openZip(
 	return { ok: true, entries, skipped };
 }
 
-export type VerifyZipResult = { ok: true } | { ok: false; message: string; hostile: boolean };
+export type VerifyZipResult = { ok: true } | ({ ok: false; hostile: boolean } & CodedText);
 
 /**
  * For zip-based files another library unpacks itself (xlsx, ods): the same checks as openZip, and
@@ -399,13 +405,17 @@ export function verifyZip(
 	options: { limits?: Partial<ArchiveLimits>; budget?: InflateBudget } = {}
 ): VerifyZipResult {
 	const zip = openZip(bytes, zipName, options);
-	if (!zip.ok) return { ok: false, message: zip.message, hostile: zip.problem === 'bomb' };
+	if (!zip.ok) return { ok: false, message: zip.message, code: zip.code, params: zip.params, hostile: zip.problem === 'bomb' };
 	for (const entry of zip.entries) {
 		const read = entry.read();
 		if (!read.ok)
 			return read.fatal
-				? { ok: false, message: read.reason, hostile: true }
-				: { ok: false, message: `${zipName}: ${entry.path} ${read.reason}`, hostile: false };
+				? { ok: false, message: read.reason, code: read.code!, params: read.params ?? {}, hostile: true }
+				: {
+						ok: false,
+						...fileMessage(read.code === 'entry.checksum' ? 'file.zipEntryChecksum' : 'file.zipEntryUnpackFailed', { name: zipName, entry: entry.path }),
+						hostile: false
+					};
 	}
 	return { ok: true };
 }

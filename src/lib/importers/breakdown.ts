@@ -7,6 +7,7 @@ import type { AccountRef, BreakdownDimension, ParsedBreakdown } from '../domain/
 import { cellAt, dataRowsAfter, importResult, IssueLog } from './columns';
 import type { ImportResult, Table } from './types';
 import { inferDecimalHint, isMissing, parseCount, parseRate } from './values';
+import { fileMessage } from './messages';
 
 export interface BreakdownTableSpec {
 	table: Table;
@@ -40,13 +41,13 @@ export function readBreakdownTable(spec: BreakdownTableSpec): ImportResult {
 		const key = cellAt(row, spec.keyColumn);
 		const text = cellAt(row, spec.valueColumn);
 		if (!key) {
-			issues.warning('Row skipped: the first cell (the category) is empty.', line, 'no-key');
+			issues.warning(fileMessage('breakdown.noKey'), line, 'no-key');
 			continue;
 		}
 		if (text === undefined || isMissing(text)) continue;
 		const value = spec.unit === 'count' ? parseCount(text, hint) : parseRate(text, { hint });
 		if (value === null) {
-			issues.warning(`“${text}” in column “${spec.valueHeader}” is not a number; ${key} was left out.`, line, 'nan');
+			issues.warning(fileMessage('breakdown.notNumber', { cell: text, column: spec.valueHeader, key }), line, 'nan');
 			continue;
 		}
 		raw.push({ key, value, percentSign: text.endsWith('%') });

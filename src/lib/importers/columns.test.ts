@@ -1,3 +1,4 @@
+import { fileMessage } from './messages';
 import { describe, expect, it } from 'vitest';
 import { dayFromYMD } from '../domain/days';
 import type { ParsedPost } from '../domain/model';
@@ -70,14 +71,25 @@ describe('resolveHeaderIndex', () => {
 describe('IssueLog', () => {
 	it('keeps 20 issues of a kind and summarises the rest', () => {
 		const log = new IssueLog();
-		for (let line = 2; line < 102; line++) log.error(`bad date on ${line}`, line, 'bad-date');
-		log.warning('other problem', 5);
+		for (let line = 2; line < 102; line++) log.error(fileMessage('x.badDate', { cell: `day ${line}` }), line, 'bad-date');
+		log.warning(fileMessage('mapping.noRows'), 5);
 		const issues = log.list();
 		expect(issues).toHaveLength(22);
-		expect(issues[0]).toEqual({ line: 2, severity: 'error', message: 'bad date on 2' });
+		expect(issues[0]).toEqual({
+			line: 2,
+			severity: 'error',
+			message: 'Row skipped: “day 2” is not a date.',
+			code: 'x.badDate',
+			params: { cell: 'day 2' }
+		});
 		expect(issues[19].line).toBe(21);
-		expect(issues[20]).toEqual({ line: 5, severity: 'warning', message: 'other problem' });
-		expect(issues[21]).toEqual({ severity: 'error', message: '…and 80 more rows with the same problem.' });
+		expect(issues[20]).toEqual({ line: 5, severity: 'warning', message: 'The file has column names but no data rows.', code: 'mapping.noRows', params: {} });
+		expect(issues[21]).toEqual({
+			severity: 'error',
+			message: '…and 80 more rows with the same problem.',
+			code: 'row.more',
+			params: { count: 80 }
+		});
 		expect(log.errorCount).toBe(20);
 	});
 });
@@ -128,7 +140,7 @@ describe('acceptPost', () => {
 		const log = new IssueLog();
 		acceptPost(post(overrides), posts, log, 9, NOW);
 		expect(posts).toEqual([]);
-		expect(log.list()).toEqual([{ line: 9, severity: 'error', message: expect.stringContaining(field) }]);
+		expect(log.list()).toMatchObject([{ line: 9, severity: 'error', message: expect.stringContaining(field) }]);
 	});
 
 	it('rejects a post dated after the import, naming the date', () => {
@@ -136,7 +148,7 @@ describe('acceptPost', () => {
 		const log = new IssueLog();
 		acceptPost(post({ day: dayFromYMD(2099, 1, 1), publishedAt: '2099-01-01T09:00' }), posts, log, 4, NOW);
 		expect(posts).toEqual([]);
-		expect(log.list()).toEqual([
+		expect(log.list()).toMatchObject([
 			{
 				line: 4,
 				severity: 'error',

@@ -11,6 +11,7 @@ import type { DetectSample, ImportResult, ParseContext, Table } from './types';
 import { implausibleDayReason, plausibleDays } from './limits';
 import { isDamagedId } from './values';
 import { isoFromDay } from '../domain/days';
+import { fileMessage, type FormatName, type RowMessage } from './messages';
 
 const NORMALIZED_CACHE_LIMIT = 4096;
 const normalizedCache = new Map<string, string>();
@@ -159,7 +160,7 @@ export class IssueLog {
 	readonly #issues: RowIssue[] = [];
 	readonly #kinds = new Map<string, { shown: number; extra: number; severity: RowIssue['severity'] }>();
 
-	add(severity: RowIssue['severity'], message: string, line?: number, kind: string = message): void {
+	add(severity: RowIssue['severity'], coded: RowMessage, line?: number, kind: string = coded.message): void {
 		const tally = this.#kinds.get(kind) ?? { shown: 0, extra: 0, severity };
 		this.#kinds.set(kind, tally);
 		if (tally.shown >= MAX_ISSUES_PER_KIND) {
@@ -167,15 +168,16 @@ export class IssueLog {
 			return;
 		}
 		tally.shown++;
-		this.#issues.push(line === undefined ? { severity, message } : { line, severity, message });
+		const issue: RowIssue = { severity, message: coded.message, code: coded.code, params: coded.params };
+		this.#issues.push(line === undefined ? issue : { line, ...issue });
 	}
 
-	error(message: string, line?: number, kind?: string): void {
-		this.add('error', message, line, kind);
+	error(coded: RowMessage, line?: number, kind?: string): void {
+		this.add('error', coded, line, kind);
 	}
 
-	warning(message: string, line?: number, kind?: string): void {
-		this.add('warning', message, line, kind);
+	warning(coded: RowMessage, line?: number, kind?: string): void {
+		this.add('warning', coded, line, kind);
 	}
 
 	get errorCount(): number {
@@ -185,7 +187,7 @@ export class IssueLog {
 	list(): RowIssue[] {
 		const summaries: RowIssue[] = [];
 		for (const { extra, severity } of this.#kinds.values()) {
-			if (extra > 0) summaries.push({ severity, message: `…and ${extra} more row${extra > 1 ? 's' : ''} with the same problem.` });
+			if (extra > 0) summaries.push({ severity, ...fileMessage('row.more', { count: extra }) });
 		}
 		return [...this.#issues, ...summaries];
 	}
@@ -240,7 +242,7 @@ const postSchema = z.object({
 export function acceptPost(post: ParsedPost, posts: ParsedPost[], issues: IssueLog, line: number, now: Date): void {
 	const outside = post.day === null ? null : implausibleDayReason(post.day, plausibleDays(now));
 	if (outside) {
-		issues.error(`Row skipped: the post's date ${isoFromDay(post.day!)} ${outside}.`, line, 'post-date-range');
+		issues.error(fileMessage('row.postDateOutside', { day: isoFromDay(post.day!), ...outside }), line, 'post-date-range');
 		return;
 	}
 	const check = postSchema.safeParse(post);
@@ -249,7 +251,7 @@ export function acceptPost(post: ParsedPost, posts: ParsedPost[], issues: IssueL
 		return;
 	}
 	const fields = [...new Set(check.error.issues.map((issue) => String(issue.path[0] ?? 'row')))].join(', ');
-	issues.error(`Row skipped: the post's ${fields} could not be read.`, line, 'post-shape');
+	issues.error(fileMessage('row.postShape', { fields }), line, 'post-shape');
 }
 
 /** Drop metrics the file left empty: absent means "not given", never 0. */
@@ -296,14 +298,14 @@ export function importResult(parts: ResultParts): ImportResult {
 }
 
 /** The result for a table that is not what the importer expects: nothing read, one clear error. */
-export function unreadableResult(message: string): ImportResult {
-	return importResult({ account: null, rowCount: 0, issues: [{ severity: 'error', message }] });
+export function unreadableResult(coded: RowMessage): ImportResult {
+	return importResult({ account: null, rowCount: 0, issues: [{ severity: 'error', ...coded }] });
 }
 
 /** Text of an absent-column error that names what was expected and what the file has. */
-export function missingColumnsMessage(formatLabel: string, missing: readonly string[], headers: readonly string[]): string {
+export function missingColumnsMessage(format: FormatName, missing: readonly string[], headers: readonly string[]): RowMessage {
 	const found = headers.filter((header) => header.trim() !== '').slice(0, 12).join(', ');
-	return `This looks like ${formatLabel}, but the column${missing.length > 1 ? 's' : ''} ${missing.map((name) => `“${name}”`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (found: ${found}). Export the file again from the platform without editing it, or map the columns by hand.`;
+	return fileMessage('file.missingColumns', { format, count: missing.length, columns: missing.map((name) => `“${name}”`).join(', '), found });
 }
 
 /** Every header (trimmed) of the chosen header row. */

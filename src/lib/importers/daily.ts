@@ -9,6 +9,7 @@ import type { AccountRef, SeriesPoints } from '../domain/model';
 import { cellAt, dataRowsAfter, IssueLog, SeriesBuilder, type DataRow } from './columns';
 import { implausibleDayReason, plausibleDays } from './limits';
 import type { Table } from './types';
+import { fileMessage } from './messages';
 import {
 	assignYears,
 	inferDateOrder,
@@ -60,18 +61,17 @@ export function decimalHintOf(rows: readonly DataRow[], columns: readonly number
 }
 
 /**
- * Why a number read from a cell cannot be a value of `metric` (the end of a sentence), or null.
+ * Why a number read from a cell cannot be a value of `metric` (values for the `implausible.*` messages), or null.
  * A day's flow may be negative: platforms correct earlier days that way (TikTok's deleted comments,
  * YouTube's removed spam views, a net follower loss). A level (total followers), a count of
  * distinct people or a rate never is. Beyond 2^53 a double no longer holds every whole number, so
  * such a figure is already wrong, and no platform counts anything near it.
  */
-export function implausibleValueReason(metric: MetricKey, value: number): string | null {
+export function implausibleValueReason(metric: MetricKey, value: number): { implausible: 'tooLarge' | 'negative'; metric: MetricKey; limit: string } | null {
 	const { semantics } = METRICS[metric];
-	const label = METRICS[metric].label.replace(/\s*\(.*\)$/, '');
-	if (Math.abs(value) > Number.MAX_SAFE_INTEGER)
-		return `is too large to be a real ${label.toLowerCase()} figure (more than ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')})`;
-	if (value < 0 && semantics !== 'flow') return `is negative, which ${label.toLowerCase()} cannot be`;
+	const limit = Number.MAX_SAFE_INTEGER.toLocaleString('en-US');
+	if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return { implausible: 'tooLarge', metric, limit };
+	if (value < 0 && semantics !== 'flow') return { implausible: 'negative', metric, limit };
 	return null;
 }
 
@@ -99,12 +99,12 @@ export function readMetricCells(
 		if (text === undefined || isMissing(text)) continue;
 		const value = readValue(text, kind, hint);
 		if (value === null) {
-			issues.warning(`“${shownCell(text)}” in column “${header}” is not a number; that value was left empty.`, line, `not-number:${header}`);
+			issues.warning(fileMessage('row.notNumber', { cell: shownCell(text), column: header }), line, `not-number:${header}`);
 			continue;
 		}
 		const implausible = implausibleValueReason(metric, value);
 		if (implausible) {
-			issues.warning(`“${shownCell(text)}” in column “${header}” ${implausible}; that value was left empty.`, line, `implausible:${header}`);
+			issues.warning(fileMessage('row.implausible', { cell: shownCell(text), column: header, ...implausible }), line, `implausible:${header}`);
 			continue;
 		}
 		store(metric, value);
@@ -163,7 +163,7 @@ export function readDailyTable(spec: DailyTableSpec): DailyTableResult {
 		const cell = dateCells[index];
 		const outside = day === null ? null : implausibleDayReason(day, range);
 		if (outside) {
-			issues.error(`Row skipped: “${shownCell(cell)}” in column “${spec.dateHeader}” ${outside}.`, line, 'date-range');
+			issues.error(fileMessage('row.dateOutside', { cell: shownCell(cell), column: spec.dateHeader, ...outside }), line, 'date-range');
 			day = null;
 		}
 		seen.push({ day, row, line });
@@ -171,8 +171,8 @@ export function readDailyTable(spec: DailyTableSpec): DailyTableResult {
 			if (outside) return;
 			issues.error(
 				cell === ''
-					? `Row skipped: the “${spec.dateHeader}” cell is empty.`
-					: `Row skipped: “${shownCell(cell)}” in column “${spec.dateHeader}” is not a date.`,
+					? fileMessage('row.dateEmpty', { column: spec.dateHeader })
+					: fileMessage('row.notDate', { cell: shownCell(cell), column: spec.dateHeader }),
 				line,
 				'bad-date'
 			);

@@ -33,6 +33,7 @@ import {
 } from './meta';
 import type { DetectSample, Importer, ParseContext, Table } from './types';
 import { cleanId, inferDateOrder, isDamagedId, localDateTime, parseDateTime } from './values';
+import { fileMessage } from './messages';
 
 // `Facebook Insights Data Export [(Post Level)|(Video Posts)] - <Page> - <from>[ - <to>].csv|xlsx`
 const LEGACY_FILE_NAME =
@@ -134,16 +135,14 @@ export const facebookPageInsights: Importer = {
 	parse(context) {
 		const { table, headerIndex } = context;
 		const headers = headerRow(context);
-		if (normalizeHeader(headers[0] ?? '') !== 'date') return unreadableResult(missingColumnsMessage('a Facebook Page Insights export', ['Date'], headers));
+		if (normalizeHeader(headers[0] ?? '') !== 'date') return unreadableResult(missingColumnsMessage('facebookInsights', ['Date'], headers));
 		const descriptionRow = table.rows[headerIndex + 1];
 		const descriptions = descriptionsUnder(table, headerIndex);
 		const metrics = legacyColumns(headers, descriptions, PAGE_MAPPINGS);
 		const page = pageNameFromLegacyFileName(table.containerName, table.fileName);
 		const account: AccountRef | null = page ? { platform: 'facebook', displayName: page } : null;
 		if (metrics.length === 0) {
-			return unreadableResult(
-				'This Facebook Page Insights export has none of the columns Chorus reads (Lifetime Total Likes, Daily New Likes, Daily Unlikes, Daily Total Reach, Daily Total Impressions, Daily Page Engaged Users). Export the Page data again with “Key metrics” included.'
-			);
+			return unreadableResult(fileMessage('facebook.noColumns'));
 		}
 		const result = readDailyTable({
 			now: context.now,
@@ -196,7 +195,7 @@ function readLegacyPosts(context: ParseContext) {
 	const headers = headerRow(context);
 	const located = locateColumns(headers, POST_COLUMNS);
 	if (located.id === undefined || located.posted === undefined) {
-		return unreadableResult(missingColumnsMessage('a Facebook post-level Insights export', ['Post ID', 'Posted'], headers));
+		return unreadableResult(missingColumnsMessage('facebookPosts', ['Post ID', 'Posted'], headers));
 	}
 	const issues = new IssueLog();
 	const descriptions = descriptionsUnder(table, headerIndex);
@@ -212,12 +211,12 @@ function readLegacyPosts(context: ParseContext) {
 	for (const { row, line } of rows) {
 		const rawId = cellAt(row, located.id) ?? '';
 		if (isDamagedId(rawId)) {
-			issues.error(`Row skipped: the Post ID “${rawId}” was turned into scientific notation by a spreadsheet program, so its digits are lost.`, line, 'damaged-id');
+			issues.error(fileMessage('facebook.damagedId', { id: rawId }), line, 'damaged-id');
 			continue;
 		}
 		const postId = cleanId(rawId);
 		if (!postId || !/^\d+(?:_\d+)?$/.test(postId)) {
-			issues.error(`Row skipped: “${rawId}” is not a Facebook post id.`, line, 'bad-id');
+			issues.error(fileMessage('facebook.badId', { id: rawId }), line, 'bad-id');
 			continue;
 		}
 		const message = cellAt(row, located.message) ?? '';
@@ -230,7 +229,7 @@ function readLegacyPosts(context: ParseContext) {
 		const postedText = cellAt(row, located.posted) ?? '';
 		const when = parseDateTime(postedText, { order });
 		if (!when) {
-			issues.error(`Row skipped: “${postedText}” in “Posted” is not a date.`, line, 'bad-date');
+			issues.error(fileMessage('facebook.badDate', { cell: postedText }), line, 'bad-date');
 			continue;
 		}
 		// ids are `<pageId>_<postId>`: the prefix identifies the Page
@@ -256,7 +255,7 @@ function readLegacyPosts(context: ParseContext) {
 		);
 	}
 	if (mentions > 0) {
-		issues.warning(`${mentions} row${mentions > 1 ? 's' : ''} about posts that mention the Page (not the Page’s own posts) ${mentions > 1 ? 'were' : 'was'} left out.`);
+		issues.warning(fileMessage('facebook.mentions', { count: mentions }));
 	}
 	const account: AccountRef | null =
 		page || pageId ? { platform: 'facebook', ...(page ? { displayName: page } : {}), ...(pageId ? { externalId: pageId } : {}) } : null;

@@ -88,12 +88,13 @@ export function plausibleDays(now: Date): DayRange {
 	return { earliest: dayFromYMD(EARLIEST_PLAUSIBLE_YEAR, 1, 1)!, latest: dayFromYMD(now.getFullYear() + 1, 12, 31)! };
 }
 
-/** Why a day lies outside the range, as the end of a sentence about a cell; null when it is inside. */
-export function implausibleDayReason(day: DayNumber, range: DayRange): string | null {
-	if (day < range.earliest)
-		return `is before ${isoFromDay(range.earliest)}, earlier than any social media analytics: usually a spreadsheet's empty date or a damaged cell`;
-	if (day > range.latest)
-		return `is after ${isoFromDay(range.latest)}, and analytics cannot cover days that have not happened: check the date in the file, and this computer's clock`;
+/**
+ * Why a day lies outside the range, as values for the `outside.*` messages (the end of a sentence
+ * about a cell); null when it is inside.
+ */
+export function implausibleDayReason(day: DayNumber, range: DayRange): { outside: 'early' | 'late'; limit: string } | null {
+	if (day < range.earliest) return { outside: 'early', limit: isoFromDay(range.earliest) };
+	if (day > range.latest) return { outside: 'late', limit: isoFromDay(range.latest) };
 	return null;
 }
 

@@ -53,7 +53,7 @@ describe('LinkedIn content export — Metrics sheet', () => {
 	it('reports the impossible date on its sheet row', () => {
 		const result = parse(linkedinContentMetrics, CONTENT, 'Metrics');
 		expect(result.rowCount).toBe(4);
-		expect(result.issues).toEqual([{ line: 5, severity: 'error', message: 'Row skipped: “02/30/2026” in column “Date” is not a date.' }]);
+		expect(result.issues).toMatchObject([{ line: 5, severity: 'error', message: 'Row skipped: “02/30/2026” in column “Date” is not a date.' }]);
 	});
 
 	it('reads an Apple Numbers CSV with older `Shares` names and mixed rate formats', () => {

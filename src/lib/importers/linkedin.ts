@@ -30,6 +30,7 @@ import {
 import { decimalHintOf, metricColumns, readDailyTable, readMetricCells, type ValueKind } from './daily';
 import type { DetectSample, Importer, ImportResult, ParseContext } from './types';
 import { dayOfInstant, inferDateOrder, localDateTime, parseDateTime } from './values';
+import { fileMessage } from './messages';
 
 export interface LinkedInFileName {
 	vanity: string;
@@ -124,7 +125,7 @@ export const linkedinContentMetrics: Importer = {
 		const headerIndex = headerIndexFor(context, METRICS_COLUMNS, ['date']);
 		const headers = headerRow(context, headerIndex);
 		const located = locateColumns(headers, METRICS_COLUMNS);
-		if (located.date === undefined) return unreadableResult(missingColumnsMessage('a LinkedIn content Metrics sheet', ['Date'], headers));
+		if (located.date === undefined) return unreadableResult(missingColumnsMessage('linkedinMetrics', ['Date'], headers));
 		const account = linkedinAccount(context);
 		const result = readDailyTable({
 			now: context.now,
@@ -181,7 +182,7 @@ function readAllPosts(context: ParseContext): ImportResult {
 	const headers = headerRow(context, headerIndex);
 	const located = locateColumns(headers, POSTS_COLUMNS);
 	if (located.link === undefined || located.created === undefined) {
-		return unreadableResult(missingColumnsMessage('a LinkedIn All posts sheet', ['Post link', 'Created date'], headers));
+		return unreadableResult(missingColumnsMessage('linkedinPosts', ['Post link', 'Created date'], headers));
 	}
 	const account = linkedinAccount(context);
 	const issues = new IssueLog();
@@ -193,13 +194,13 @@ function readAllPosts(context: ParseContext): ImportResult {
 	for (const { row, line } of rows) {
 		const link = cellAt(row, located.link) ?? '';
 		if (link === '') {
-			issues.error('Row skipped: the Post link is empty, and the file has no other id for the post.', line, 'no-link');
+			issues.error(fileMessage('linkedin.noLink'), line, 'no-link');
 			continue;
 		}
 		const created = cellAt(row, located.created) ?? '';
 		const when = parseDateTime(created, { order, allowSerial: true });
 		if (!when) {
-			issues.error(`Row skipped: “${created}” in “${headers[located.created]}” is not a date.`, line, 'bad-date');
+			issues.error(fileMessage('linkedin.badDate', { cell: created, column: headers[located.created] }), line, 'bad-date');
 			continue;
 		}
 		const values: Partial<Record<MetricKey, number>> = {};
@@ -263,7 +264,7 @@ export const linkedinNewFollowers: Importer = {
 		const headers = headerRow(context, headerIndex);
 		const located = locateColumns(headers, NEW_FOLLOWERS_COLUMNS);
 		if (located.date === undefined || located.total === undefined) {
-			return unreadableResult(missingColumnsMessage('a LinkedIn New followers sheet', ['Date', 'Total followers'], headers));
+			return unreadableResult(missingColumnsMessage('linkedinFollowers', ['Date', 'Total followers'], headers));
 		}
 		const account = linkedinAccount(context);
 		const result = readDailyTable({
@@ -306,7 +307,7 @@ export const linkedinDemographics: Importer = {
 		const dimension = DEMOGRAPHIC_DIMENSIONS[normalizeHeader(headers[0] ?? '')];
 		const measure = DEMOGRAPHIC_MEASURES[normalizeHeader(headers[1] ?? '')];
 		if (!dimension || !measure) {
-			return unreadableResult(missingColumnsMessage('a LinkedIn demographics sheet', ['Location/Job function/Seniority/Industry/Company size', 'Total followers'], headers));
+			return unreadableResult(missingColumnsMessage('linkedinDemographics', ['Location/Job function/Seniority/Industry/Company size', 'Total followers'], headers));
 		}
 		const name = linkedinFileNameOf(context.table.containerName, context.table.fileName);
 		return readBreakdownTable({
@@ -358,7 +359,7 @@ export const linkedinVisitors: Importer = {
 		const headerIndex = headerIndexFor(context, VISITORS_COLUMNS, ['date']);
 		const headers = headerRow(context, headerIndex);
 		const located = locateColumns(headers, VISITORS_COLUMNS);
-		if (located.date === undefined) return unreadableResult(missingColumnsMessage('a LinkedIn Visitors export', ['Date'], headers));
+		if (located.date === undefined) return unreadableResult(missingColumnsMessage('linkedinVisitors', ['Date'], headers));
 		const account = linkedinAccount(context);
 		const result = readDailyTable({
 			now: context.now,

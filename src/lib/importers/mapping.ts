@@ -29,6 +29,7 @@ import {
 	type DecimalHint,
 	type ParsedDateTime
 } from './values';
+import { fileMessage } from './messages';
 
 /**
  * Names for every column of a header row: the trimmed header, with ` #2`, ` #3` appended to
@@ -332,11 +333,11 @@ function issueText(error: { issues: { message: string }[] }): string {
  */
 export function applyMapping(table: Table, preset: MappingPreset, now: Date, headerIndex: number = preset.headerRow): ImportResult {
 	const valid = mappingPresetSchema.safeParse(preset);
-	if (!valid.success) return unreadableResult(`The saved mapping “${preset.name}” is not valid: ${issueText(valid.error)}`);
+	if (!valid.success) return unreadableResult(fileMessage('mapping.invalid', { mapping: preset.name, detail: issueText(valid.error) }));
 	const mapping = valid.data;
 	const headerCells = table.rows[headerIndex];
 	if (!headerCells)
-		return unreadableResult(`The mapping “${mapping.name}” expects column names on row ${headerIndex + 1}, but the file has only ${table.rows.length} rows.`);
+		return unreadableResult(fileMessage('mapping.headerRowMissing', { mapping: mapping.name, row: headerIndex + 1, rows: table.rows.length }));
 	const keys = columnKeys(headerCells);
 	const positions = new Map(keys.map((key, index) => [key.toLowerCase(), index]));
 	const find = (name: string) => positions.get(cleanHeader(name).toLowerCase());
@@ -345,12 +346,10 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 
 	const dateIndex = find(mapping.dateColumn);
 	if (dateIndex === undefined)
-		return unreadableResult(
-			`The date column “${mapping.dateColumn}” of the mapping “${mapping.name}” is not in this file (columns found: ${found}). Map the file again.`
-		);
+		return unreadableResult(fileMessage('mapping.dateColumnMissing', { column: mapping.dateColumn, mapping: mapping.name, found }));
 	const accountIndex = mapping.accountColumn === undefined ? undefined : find(mapping.accountColumn);
 	if (mapping.accountColumn !== undefined && accountIndex === undefined)
-		issues.warning(`The account column “${mapping.accountColumn}” is not in this file; the rows are not assigned to an account.`);
+		issues.warning(fileMessage('mapping.accountColumnMissing', { column: mapping.accountColumn }));
 
 	const rowIndexes: number[] = [];
 	for (let i = headerIndex + 1; i < table.rows.length; i++) if (table.rows[i].some((cell) => cell.trim() !== '')) rowIndexes.push(i);
@@ -360,7 +359,7 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 	for (const column of mapping.columns) {
 		const index = find(column.header);
 		if (index === undefined) {
-			issues.warning(`The column “${column.header}” (mapped to ${METRICS[column.metric].label}) is not in this file; it was left out.`);
+			issues.warning(fileMessage('mapping.columnMissing', { column: column.header, metric: column.metric }));
 			continue;
 		}
 		const hint = inferDecimalHint(rowIndexes.slice(0, 2000).map((row) => table.rows[row][index] ?? ''));
@@ -368,7 +367,7 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 		readers.push({ header: keys[index], index, metric: column.metric, cumulative, read: readerFor(keys[index], column.metric, hint) });
 	}
 	if (readers.length === 0)
-		return unreadableResult(`None of the columns the mapping “${mapping.name}” reads are in this file (columns found: ${found}). Map the file again.`);
+		return unreadableResult(fileMessage('mapping.noColumns', { mapping: mapping.name, found }));
 
 	const dateTexts = rowIndexes.map((row) => table.rows[row][dateIndex] ?? '');
 	let order: DateOrder | null = mapping.dateFormat === 'mdy' ? 'MDY' : mapping.dateFormat === 'dmy' ? 'DMY' : null;
@@ -377,9 +376,7 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 		const ambiguous = order === null ? dateTexts.find((text) => /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(text)) : undefined;
 		if (ambiguous !== undefined) {
 			order = /^\s*\d{1,2}\//.test(ambiguous) ? 'MDY' : 'DMY';
-			issues.warning(
-				`Dates such as “${ambiguous.trim()}” can be read two ways; Chorus read them as ${order === 'MDY' ? 'month/day' : 'day/month'}. If that is wrong, set the date format in the mapping.`
-			);
+			issues.warning(fileMessage(order === 'MDY' ? 'mapping.ambiguousMdy' : 'mapping.ambiguousDmy', { example: ambiguous.trim() }));
 		}
 	}
 	const { earliest, latest } = plausibleDays(now);
@@ -396,11 +393,11 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 		const line = lineOf(row);
 		const dateText = dateTexts[position];
 		if (isMissing(dateText)) {
-			issues.error(`Row skipped: the date (column “${keys[dateIndex]}”) is empty.`, line, 'date-empty');
+			issues.error(fileMessage('mapping.dateEmpty', { column: keys[dateIndex] }), line, 'date-empty');
 			return;
 		}
 		if (mapping.dateFormat === 'ymd' && !/^\s*\d{4}/.test(dateText)) {
-			issues.error(`Row skipped: “${dateText.trim()}” is not a year-month-day date, as the mapping says the column holds.`, line, 'date-format');
+			issues.error(fileMessage('mapping.notYmd', { cell: dateText.trim() }), line, 'date-format');
 			return;
 		}
 		let parsed = dateCache.get(dateText);
@@ -409,12 +406,12 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 			dateCache.set(dateText, parsed);
 		}
 		if (parsed === null) {
-			issues.error(`Row skipped: “${dateText.trim()}” in column “${keys[dateIndex]}” is not a real date.`, line, 'date-invalid');
+			issues.error(fileMessage('mapping.notRealDate', { cell: dateText.trim(), column: keys[dateIndex] }), line, 'date-invalid');
 			return;
 		}
 		if (parsed.day < earliest || parsed.day > latest) {
 			issues.error(
-				`Row skipped: the date ${isoFromDay(parsed.day)} is outside the range analytics data can cover (${isoFromDay(earliest)} to ${isoFromDay(latest)}).`,
+				fileMessage('mapping.dateOutside', { day: isoFromDay(parsed.day), earliest: isoFromDay(earliest), latest: isoFromDay(latest) }),
 				line,
 				'date-range'
 			);
@@ -432,12 +429,12 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 			if (isMissing(text)) continue;
 			const value = reader.read(text);
 			if (value === null) {
-				issues.warning(`“${shownCell(text)}” in column “${reader.header}” is not a number; left empty.`, line, `number-${reader.index}`);
+				issues.warning(fileMessage('mapping.notNumber', { cell: shownCell(text), column: reader.header }), line, `number-${reader.index}`);
 				continue;
 			}
 			const implausible = implausibleValueReason(reader.metric, value);
 			if (implausible) {
-				issues.warning(`“${shownCell(text)}” in column “${reader.header}” ${implausible}; left empty.`, line, `implausible-${reader.index}`);
+				issues.warning(fileMessage('mapping.implausible', { cell: shownCell(text), column: reader.header, ...implausible }), line, `implausible-${reader.index}`);
 				continue;
 			}
 			if (reader.cumulative) {
@@ -461,7 +458,7 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 				if (day - totals.days[order[k - 1]] !== 1) continue;
 				const delta = totals.values[order[k]] - totals.values[order[k - 1]];
 				if (delta < 0)
-					issues.warning(`The running total of ${METRICS[metric].label} drops on ${isoFromDay(day)}; that day was left empty.`, undefined, `drop-${metric}`);
+					issues.warning(fileMessage('mapping.runningTotalDrops', { metric, day: isoFromDay(day) }), undefined, `drop-${metric}`);
 				else holder.series.add(metric, day, delta);
 			}
 		}
@@ -469,7 +466,7 @@ export function applyMapping(table: Table, preset: MappingPreset, now: Date, hea
 
 	const holders = [...builders.values()];
 	const account = fixed ?? (holders.length === 1 ? holders[0].account : null);
-	if (rowCount === 0) issues.warning('The file has column names but no data rows.', lineOf(headerIndex));
+	if (rowCount === 0) issues.warning(fileMessage('mapping.noRows'), lineOf(headerIndex));
 
 	return importResult({ account, series: holders.flatMap((holder) => holder.series.build()), rowCount, issues });
 }

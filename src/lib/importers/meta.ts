@@ -28,6 +28,7 @@ import { decimalHintOf, metricColumns, readDailyTable, readMetricCells, type Val
 import { isTikTokContainer } from './tiktok';
 import type { DetectSample, ImportResult, ParseContext } from './types';
 import { cleanId, inferDateOrder, isDamagedId, localDateTime, parseDateTime } from './values';
+import { fileMessage } from './messages';
 
 // ---- per-post Content exports ------------------------------------------------------------------
 
@@ -116,7 +117,7 @@ export function readMetaPosts(context: ParseContext, platform: 'facebook' | 'ins
 	const located = locateColumns(headers, META_POST_COLUMNS);
 	const missing = (['id', 'publishTime'] as const).filter((key) => located[key] === undefined);
 	if (missing.length > 0) {
-		return unreadableResult(missingColumnsMessage(`a Meta Business Suite ${platform === 'facebook' ? 'Facebook' : 'Instagram'} posts export`, missing.map((key) => META_POST_COLUMNS[key][0]), headers));
+		return unreadableResult(missingColumnsMessage(platform === 'facebook' ? 'metaFacebookPosts' : 'metaInstagramPosts', missing.map((key) => META_POST_COLUMNS[key][0]), headers));
 	}
 	const issues = new IssueLog();
 	const rows = dataRowsAfter(context.table, context.headerIndex);
@@ -130,7 +131,7 @@ export function readMetaPosts(context: ParseContext, platform: 'facebook' | 'ins
 		const rawId = cellAt(row, located.id) ?? '';
 		if (isDamagedId(rawId)) {
 			issues.error(
-				`Row skipped: the Post ID “${rawId}” was turned into scientific notation by a spreadsheet program (Excel does this on open), so its digits are lost. Import the file exactly as Meta exported it.`,
+				fileMessage('meta.damagedId', { id: rawId }),
 				line,
 				'damaged-id'
 			);
@@ -138,14 +139,14 @@ export function readMetaPosts(context: ParseContext, platform: 'facebook' | 'ins
 		}
 		const postId = cleanId(rawId);
 		if (!postId) {
-			issues.error('Row skipped: the Post ID cell is empty.', line, 'no-id');
+			issues.error(fileMessage('meta.noId'), line, 'no-id');
 			continue;
 		}
 		// `Date` only ever says `Lifetime` here; the post's date is `Publish time`
 		const publishText = cellAt(row, located.publishTime) ?? '';
 		const when = parseDateTime(publishText, { order });
 		if (!when) {
-			issues.error(`Row skipped: “${publishText}” in “Publish time” is not a date.`, line, 'bad-date');
+			issues.error(fileMessage('meta.badDate', { cell: publishText }), line, 'bad-date');
 			continue;
 		}
 		const account = metaAccount(platform, row, located);
@@ -241,9 +242,7 @@ export function readMetaDaily(context: ParseContext, platform: 'facebook' | 'ins
 		.filter(Boolean);
 	const title = readMetaDailyTitle(preamble, table.fileName);
 	if (!title?.metric) {
-		return unreadableResult(
-			`This Meta Business Suite daily export is for “${title?.title ?? 'an unnamed metric'}”, which Chorus does not chart. Chorus reads the Follows, Views, Viewers, Reach, Content interactions, Visits and Link clicks exports.`
-		);
+		return unreadableResult(title?.title === undefined ? fileMessage('meta.unchartedUnnamed') : fileMessage('meta.unchartedMetric', { title: title.title }));
 	}
 	const headers = headerRow(context);
 	const result = readDailyTable({
@@ -257,7 +256,7 @@ export function readMetaDaily(context: ParseContext, platform: 'facebook' | 'ins
 		metrics: [{ metric: title.metric, column: 1, kind: 'count', header: headers[1] }]
 	});
 	if (title.platform === null && platform === 'facebook') {
-		result.issues.warning(`The file does not say whether “${title.title}” is a Facebook or an Instagram number; it was read as Facebook. If it came from Instagram, choose Instagram for it.`);
+		result.issues.warning(fileMessage('meta.platformUnknown', { title: title.title }));
 	}
 	return importResult({ account: null, series: result.series, rowCount: result.rowCount, issues: result.issues, coversUntil: result.lastDay });
 }
@@ -280,7 +279,7 @@ export function detectMetaViewers(sample: DetectSample): number {
 export function readMetaViewers(context: ParseContext): ImportResult {
 	const headers = headerRow(context);
 	const located = locateColumns(headers, defineColumns({ date: ['Date'], total: ['Total Viewers'] }));
-	if (located.date === undefined || located.total === undefined) return unreadableResult(missingColumnsMessage('a Meta Viewers export', ['Date', 'Total Viewers'], headers));
+	if (located.date === undefined || located.total === undefined) return unreadableResult(missingColumnsMessage('metaViewers', ['Date', 'Total Viewers'], headers));
 	const result = readDailyTable({
 		now: context.now,
 		table: context.table,
@@ -321,11 +320,7 @@ export function readMetaDistribution(context: ParseContext, kind: 'gender' | 'te
 		unit: 'share'
 	});
 	if (kind === 'territory' && !context.table.containerName) {
-		result.issues.push({
-			severity: 'warning',
-			message:
-				'FollowerTopTerritories.csv is written by both Meta and TikTok with the same columns; this one was read as Meta’s. If it is TikTok’s, import the TikTok Followers zip it came in, which tells the two apart.'
-		});
+		result.issues.push({ severity: 'warning', ...fileMessage('meta.territoryAmbiguous') });
 	}
 	return result;
 }

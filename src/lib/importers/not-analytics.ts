@@ -5,13 +5,14 @@
  */
 import { dataRowsAfter, defineColumns, importResult, presentColumns } from './columns';
 import type { Importer, ParseContext } from './types';
+import { fileMessage, type RowMessage } from './messages';
 
-function explain(context: ParseContext, message: string) {
+function explain(context: ParseContext, coded: RowMessage) {
 	return importResult({
 		account: null,
 		rowCount: dataRowsAfter(context.table, context.headerIndex).length,
 		coversUntil: null,
-		issues: [{ severity: 'error', message }]
+		issues: [{ severity: 'error', ...coded }]
 	});
 }
 
@@ -38,10 +39,7 @@ export const googleTakeoutYouTube: Importer = {
 		return 0;
 	},
 	parse(context) {
-		return explain(
-			context,
-			'This is a Google Takeout file (video or channel metadata), not an analytics export: it has no views, watch time or subscribers. In YouTube Studio open Analytics → Advanced mode, then “Export current view” → “Comma-separated values (.csv)”, and import that zip.'
-		);
+		return explain(context, fileMessage('notAnalytics.takeout'));
 	}
 };
 
@@ -61,9 +59,6 @@ export const mastodonFollowing: Importer = {
 		return present.has('address') && (present.has('boosts') || present.has('notify')) ? 0.9 : 0;
 	},
 	parse(context) {
-		return explain(
-			context,
-			'This is Mastodon’s list of accounts you follow (Settings → Import and export), not analytics: it has no metrics. Mastodon and Bluesky offer no analytics export, so there is nothing to download instead; track these accounts by hand or with a tool that reads their APIs.'
-		);
+		return explain(context, fileMessage('notAnalytics.mastodon'));
 	}
 };

@@ -34,6 +34,8 @@ import { sniffBytes } from './sniff';
 import { readWorkbook } from './spreadsheet';
 import { tabulateText } from './tabulate';
 import type { DetectSample, Importer, Table } from './types';
+import { duplicateColumnsCode, entryCodeOf, fileMessage, shownCount, type CodedText } from './messages';
+import type { CodedMessage } from '../domain/coded-message';
 
 export type { SkippedEntry } from './archive';
 
@@ -112,16 +114,15 @@ export interface ParsedOutcome extends OutcomeBase {
 	unrecognised: UnrecognisedTable[];
 }
 
-export interface UnrecognisedOutcome extends OutcomeBase {
+/** `message` is the English text; `code` and `params` word it in the active language (issueText). */
+export interface UnrecognisedOutcome extends OutcomeBase, CodedMessage {
 	outcome: 'unrecognised';
 	tables: UnrecognisedTable[];
 	skipped: SkippedEntry[];
-	message: string;
 }
 
-export interface ErrorOutcome extends OutcomeBase {
+export interface ErrorOutcome extends OutcomeBase, CodedMessage {
 	outcome: 'error';
-	message: string;
 }
 
 export type FileOutcome = ParsedOutcome | UnrecognisedOutcome | ErrorOutcome;
@@ -142,7 +143,7 @@ interface Collected {
 	parsed: ParsedFile[];
 	unrecognised: UnrecognisedTable[];
 	skipped: SkippedEntry[];
-	fatal: string | null;
+	fatal: CodedText | null;
 	rows: number;
 }
 
@@ -153,20 +154,17 @@ function containerOf(path: string): string | undefined {
 	return slash > 0 ? path.slice(0, slash) : undefined;
 }
 
-/** A message that begins with the entry's own name, as a reason to list under that name. */
-function reasonFor(name: string, message: string): string {
-	if (message.startsWith(`${name}: `)) return message.slice(name.length + 2);
-	if (message.startsWith(`${name} `)) return message.slice(name.length + 1);
-	return message;
-}
-
-function fail(collected: Collected, name: string, message: string, topLevel: boolean): void {
-	if (topLevel) collected.fatal ??= message;
-	else collected.skipped.push({ entry: name, reason: reasonFor(name, message) });
-}
-
-function plural(count: number, word: string): string {
-	return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+/**
+ * A file-level failure (`file.*`, naming the file first) ends a top-level file; inside a zip or
+ * workbook the same failure skips only that entry, listed under its name with the `entry.*` form
+ * of the message (the same words without the leading name).
+ */
+function fail(collected: Collected, name: string, problem: CodedText, topLevel: boolean): void {
+	if (topLevel) collected.fatal ??= problem;
+	else {
+		const reason = fileMessage(entryCodeOf(problem.code), problem.params);
+		collected.skipped.push({ entry: name, reason: reason.message, code: reason.code, params: reason.params });
+	}
 }
 
 interface LineScan {
@@ -201,7 +199,7 @@ function scanLines(text: string, maxLineChars: number): LineScan {
 }
 
 /** The file mixes separators: a one-cell row splits into exactly as many cells as its neighbours have. */
-function mixedDelimiterProblem(table: Table): string | null {
+function mixedDelimiterProblem(table: Table): CodedText | null {
 	const head = table.rows.slice(0, 12);
 	const widths = head.filter((row) => row.length > 1).map((row) => row.length);
 	if (widths.length === 0) return null;
@@ -212,8 +210,8 @@ function mixedDelimiterProblem(table: Table): string | null {
 			const parts = row[0].split(separator).length;
 			if (parts > 1 && widths.includes(parts)) {
 				const other = table.lineOf[table.rows.indexOf(head.find((r) => r.length > 1)!)];
-				const shown = separator === '\t' ? 'tabs' : `“${separator}”`;
-				return `mixes separators: line ${table.lineOf[i]} is separated by ${shown}, but line ${other} is separated by a different character. The file was probably edited by hand or pieced together from two exports; open it in a spreadsheet program, save it as CSV, and import that file.`;
+				const values = { name: table.fileName, line: table.lineOf[i], otherLine: other };
+				return separator === '\t' ? fileMessage('file.mixedSeparatorsTabs', values) : fileMessage('file.mixedSeparators', { ...values, separator });
 			}
 		}
 	}
@@ -239,23 +237,26 @@ function headerList(sample: DetectSample): string {
 function duplicateColumnsIssue(table: Table, headerIndex: number): RowIssue | null {
 	const header = table.rows[headerIndex] ?? [];
 	const firstAt = new Map<string, number>();
-	const repeats: string[] = [];
+	const repeats: { column: string; first: number; second: number }[] = [];
 	header.forEach((cell, index) => {
 		const name = cleanHeader(cell);
 		const key = name.toLowerCase();
 		if (key === '') return;
 		const first = firstAt.get(key);
 		if (first === undefined) firstAt.set(key, index);
-		else repeats.push(`“${name}” (columns ${first + 1} and ${index + 1})`);
+		else repeats.push({ column: name, first: first + 1, second: index + 1 });
 	});
 	if (repeats.length === 0) return null;
 	const line = table.lineOf[headerIndex];
-	const shown = repeats.length > 3 ? `${repeats.slice(0, 3).join(', ')} and ${repeats.length - 3} more` : repeats.join(', ');
-	return {
-		line,
-		severity: 'warning',
-		message: `${table.fileName} names ${repeats.length === 1 ? 'a column' : 'columns'} more than once on line ${line}: ${shown}. Chorus read the first of each; if another holds the numbers you want, remove or rename the first in a copy of the file and import that.`
-	};
+	// the first three by name, numbered: a message's values are flat (see duplicateColumnsMessage)
+	const values: Record<string, string | number> = { name: table.fileName, line };
+	repeats.slice(0, 3).forEach((repeat, index) => {
+		values[`column${index + 1}`] = repeat.column;
+		values[`first${index + 1}`] = repeat.first;
+		values[`second${index + 1}`] = repeat.second;
+	});
+	if (repeats.length > 3) values.more = repeats.length - 3;
+	return { line, severity: 'warning', ...fileMessage(duplicateColumnsCode(repeats.length), values) };
 }
 
 /** Characters the forced encoding could not decode: say how many and where the first is. */
@@ -266,7 +267,7 @@ function undecodableIssue(name: string, text: string, encoding: string, count: n
 	return {
 		line,
 		severity: 'warning',
-		message: `${name} is marked as ${encoding.toUpperCase()} text, but ${plural(count, 'character')} in it ${count === 1 ? 'is' : 'are'} not valid ${encoding.toUpperCase()} (the first on line ${line}) and ${count === 1 ? 'shows' : 'show'} as “\uFFFD”. A program probably saved it in another encoding; if names or texts look wrong, export the file again from the platform.`
+		...fileMessage('file.undecodable', { name, encoding: encoding.toUpperCase(), count, characters: shownCount(count), line })
 	};
 }
 
@@ -286,7 +287,7 @@ function handleTable(
 ): void {
 	const name = table.fileName;
 	if (table.rows.length === 0) {
-		fail(collected, name, `${name} contains no rows (only blank lines). Export the data again.`, topLevel);
+		fail(collected, name, fileMessage('file.noRows', { name }), topLevel);
 		return;
 	}
 	const detection = bestGuess(table, context.registry);
@@ -297,12 +298,7 @@ function handleTable(
 			result = importer.parse({ table, headerIndex, now: context.now });
 		} catch (error) {
 			const detail = error instanceof Error ? error.message : String(error);
-			fail(
-				collected,
-				name,
-				`${name} was recognised as ${importer.label}, but reading it failed unexpectedly (${detail}). Other files are not affected; please report this file.`,
-				topLevel
-			);
+			fail(collected, name, fileMessage('file.parseFailed', { name, format: importer.label, detail }), topLevel);
 			return;
 		}
 		const duplicates = importer.id.startsWith('preset:') ? null : duplicateColumnsIssue(table, headerIndex);
@@ -311,7 +307,7 @@ function handleTable(
 			issues.push({
 				line: table.lineOf[headerIndex],
 				severity: 'warning',
-				message: `${name} has column names (line ${table.lineOf[headerIndex]}) but no data rows: the export covers a period with no data. Export a longer date range.`
+				...fileMessage('file.headersNoRows', { name, line: table.lineOf[headerIndex] })
 			});
 		collected.parsed.push({
 			fileName: name,
@@ -336,27 +332,17 @@ function handleTable(
 
 	const mixed = mixedDelimiterProblem(table);
 	if (mixed) {
-		fail(collected, name, `${name} ${mixed}`, topLevel);
+		fail(collected, name, mixed, topLevel);
 		return;
 	}
 	const headerIndex = guessHeaderIndex(table);
 	if (headerIndex < 0) {
 		const first = table.rows[0];
-		fail(
-			collected,
-			name,
-			`${name} has no header row: line ${table.lineOf[0]} already holds data (${first.slice(0, 4).join(', ')}), so its columns cannot be told apart by name. Add a first line with column names (for example Date,Views) and import the file again.`,
-			topLevel
-		);
+		fail(collected, name, fileMessage('file.noHeader', { name, line: table.lineOf[0], cells: first.slice(0, 4).join(', ') }), topLevel);
 		return;
 	}
 	if (!hasDataAfter(table, headerIndex)) {
-		fail(
-			collected,
-			name,
-			`${name} has only column names (line ${table.lineOf[headerIndex]}) and no data rows. Export a date range that has data and import that file.`,
-			topLevel
-		);
+		fail(collected, name, fileMessage('file.onlyHeader', { name, line: table.lineOf[headerIndex] }), topLevel);
 		return;
 	}
 	const sample = buildSample(table, headerIndex);
@@ -389,32 +375,27 @@ async function readBytes(
 ): Promise<void> {
 	const topLevel = depth === 0;
 	if (bytes.length === 0) {
-		fail(collected, name, `${name} is empty (0 bytes). Download the export again.`, topLevel);
+		fail(collected, name, fileMessage('file.empty', { name }), topLevel);
 		return;
 	}
 	const sniffed = sniffBytes(bytes, name);
 	switch (sniffed.kind) {
 		case 'rejected':
-			fail(collected, name, sniffed.message, topLevel);
+			fail(collected, name, sniffed, topLevel);
 			return;
 
 		case 'zip': {
 			if (depth > context.limits.maxZipNesting) {
-				fail(
-					collected,
-					name,
-					`${name} is a zip inside a zip inside a zip; Chorus opens one level of zips within a zip. Unzip it and import the files inside.`,
-					false
-				);
+				fail(collected, name, fileMessage('file.zipTooDeep', { name }), false);
 				return;
 			}
 			const zip = openZip(bytes, name, { limits: context.limits.archive, budget: context.budget });
 			if (!zip.ok) {
-				if (zip.problem === 'bomb') collected.fatal ??= zip.message;
-				else fail(collected, name, zip.message, topLevel);
+				if (zip.problem === 'bomb') collected.fatal ??= zip;
+				else fail(collected, name, zip, topLevel);
 				return;
 			}
-			for (const skipped of zip.skipped) collected.skipped.push({ entry: `${name}/${skipped.entry}`, reason: skipped.reason });
+			for (const skipped of zip.skipped) collected.skipped.push({ ...skipped, entry: `${name}/${skipped.entry}` });
 			let done = 0;
 			for (const entry of zip.entries) {
 				checkCancelled(context);
@@ -422,10 +403,10 @@ async function readBytes(
 				const read = entry.read();
 				if (!read.ok) {
 					if (read.fatal) {
-						collected.fatal ??= read.reason;
+						collected.fatal ??= { message: read.reason, code: read.code ?? 'file.unexpected', params: read.params ?? {} };
 						return;
 					}
-					collected.skipped.push({ entry: entryName, reason: read.reason });
+					collected.skipped.push({ entry: entryName, reason: read.reason, code: read.code, params: read.params });
 				} else {
 					await readBytes(entryName, read.bytes, depth + 1, context, collected);
 					if (collected.fatal) return;
@@ -441,8 +422,8 @@ async function readBytes(
 			if (sniffed.format === 'xlsx' || sniffed.format === 'ods') {
 				const verified = verifyZip(bytes, name, { limits: context.limits.archive, budget: context.budget });
 				if (!verified.ok) {
-					if (verified.hostile) collected.fatal ??= verified.message;
-					else fail(collected, name, verified.message, topLevel);
+					if (verified.hostile) collected.fatal ??= verified;
+					else fail(collected, name, verified, topLevel);
 					return;
 				}
 			}
@@ -453,7 +434,7 @@ async function readBytes(
 				maxRows: context.limits.maxRows
 			});
 			if (!workbook.ok) {
-				fail(collected, name, workbook.message, topLevel);
+				fail(collected, name, workbook, topLevel);
 				return;
 			}
 			collected.skipped.push(...workbook.skipped);
@@ -468,7 +449,7 @@ async function readBytes(
 		case 'text': {
 			const decoded = decodeText(bytes, { encoding: sniffed.encoding, bomLength: sniffed.bomLength });
 			if (decoded.text.trim() === '') {
-				fail(collected, name, `${name} contains only blank lines or spaces, no data. Download the export again.`, topLevel);
+				fail(collected, name, fileMessage('file.blank', { name }), topLevel);
 				return;
 			}
 			const scan = scanLines(decoded.text, context.limits.maxLineChars);
@@ -476,7 +457,12 @@ async function readBytes(
 				fail(
 					collected,
 					name,
-					`${name}: line ${scan.longLine.line} is about ${formatBytes(scan.longLine.length)} long, more than the ${formatBytes(context.limits.maxLineChars)} Chorus accepts for one line. This is not a line-by-line CSV export (line breaks missing, or another kind of file); export the data again as CSV.`,
+					fileMessage('file.longLine', {
+						name,
+						line: scan.longLine.line,
+						length: formatBytes(scan.longLine.length),
+						limit: formatBytes(context.limits.maxLineChars)
+					}),
 					topLevel
 				);
 				return;
@@ -485,7 +471,7 @@ async function readBytes(
 				fail(
 					collected,
 					name,
-					`${name} has ${plural(scan.lines, 'line')}; Chorus reads files of up to ${plural(context.limits.maxRows, 'line')}. Export a shorter date range, or split the file.`,
+					fileMessage('file.tooManyLines', { name, count: scan.lines, lines: shownCount(scan.lines), limit: shownCount(context.limits.maxRows) }),
 					topLevel
 				);
 				return;
@@ -505,7 +491,7 @@ export function tooLargeOutcome(name: string, size: number, maxFileBytes: number
 		size,
 		sha256: '',
 		outcome: 'error',
-		message: `${name} is ${formatBytes(size)}; Chorus reads files of up to ${formatBytes(maxFileBytes)}. Export a shorter date range, or split the file.`
+		...fileMessage('file.tooLarge', { name, size: formatBytes(size), limit: formatBytes(maxFileBytes) })
 	};
 }
 
@@ -521,27 +507,36 @@ type WithoutBase<T> = T extends OutcomeBase ? Omit<T, keyof OutcomeBase> : never
 type OutcomeBody = WithoutBase<FileOutcome>;
 
 function summarise(name: string, collected: Collected): OutcomeBody {
-	if (collected.fatal) return { outcome: 'error', message: collected.fatal };
+	if (collected.fatal) return { outcome: 'error', ...collected.fatal };
 	if (collected.parsed.length > 0)
 		return { outcome: 'parsed', parsed: collected.parsed, skipped: collected.skipped, unrecognised: collected.unrecognised };
 	if (collected.unrecognised.length > 0) {
 		const tables = collected.unrecognised;
 		const first = tables[0];
-		const closest = first.bestGuess
-			? ` It is closest to ${first.bestGuess.importerLabel}, but the columns do not match it well enough to read it safely.`
-			: '';
-		const message =
-			tables.length === 1
-				? `Chorus does not recognise the layout of ${first.table.fileName} (columns: ${headerList(first.sample)}).${closest} Map its columns to metrics to import it; the mapping is remembered for files like it.`
-				: `Chorus does not recognise the layout of ${plural(tables.length, 'table')} in ${name} (${tables.map((item) => item.table.fileName).join('; ')}). Map their columns to metrics to import them; each mapping is remembered for files like it.`;
-		return { outcome: 'unrecognised', tables, skipped: collected.skipped, message };
+		const coded =
+			tables.length > 1
+				? fileMessage('file.unrecognisedTables', {
+						name,
+						count: tables.length,
+						tables: shownCount(tables.length),
+						names: tables.map((item) => item.table.fileName).join('; ')
+					})
+				: first.bestGuess
+					? fileMessage('file.unrecognisedClosest', { name: first.table.fileName, columns: headerList(first.sample), format: first.bestGuess.importerLabel })
+					: fileMessage('file.unrecognised', { name: first.table.fileName, columns: headerList(first.sample) });
+		return { outcome: 'unrecognised', tables, skipped: collected.skipped, ...coded };
 	}
 	if (collected.skipped.length > 0) {
-		const reasons = collected.skipped.slice(0, 5).map((item) => `${item.entry} ${item.reason}`);
-		const more = collected.skipped.length > 5 ? ` (and ${collected.skipped.length - 5} more)` : '';
-		return { outcome: 'error', message: `${name} contains nothing Chorus can import: ${reasons.join(' ')}${more}` };
+		const reasons = collected.skipped.slice(0, 5).map((item) =>
+			fileMessage('file.skippedEntry', { entry: item.entry, reason: { message: item.reason, code: item.code, params: item.params } })
+		);
+		const more = collected.skipped.length - 5;
+		return {
+			outcome: 'error',
+			...(more > 0 ? fileMessage('file.nothingImportableMore', { name, reasons, more }) : fileMessage('file.nothingImportable', { name, reasons }))
+		};
 	}
-	return { outcome: 'error', message: `${name} contains no files or sheets with data. Download the export again.` };
+	return { outcome: 'error', ...fileMessage('file.noData', { name }) };
 }
 
 async function readOne(input: ReadInput, options: ReadOptions, registry: readonly Importer[], limits: PipelineLimits): Promise<FileOutcome> {
@@ -563,13 +558,9 @@ async function readOne(input: ReadInput, options: ReadOptions, registry: readonl
 	try {
 		await readBytes(name, bytes, 0, context, collected);
 	} catch (error) {
-		if (error instanceof Cancelled) return { ...base, outcome: 'error', message: `Import cancelled while ${name} was being read; nothing from it was imported.` };
+		if (error instanceof Cancelled) return { ...base, outcome: 'error', ...fileMessage('file.cancelledWhile', { name }) };
 		const detail = error instanceof Error ? error.message : String(error);
-		return {
-			...base,
-			outcome: 'error',
-			message: `${name} could not be read because of an unexpected problem (${detail}). Other files are not affected; please report this file.`
-		};
+		return { ...base, outcome: 'error', ...fileMessage('file.unexpected', { name, detail }) };
 	}
 	context.report(size);
 	return { ...base, ...summarise(name, collected) } as FileOutcome;
@@ -595,7 +586,7 @@ export async function readFiles(inputs: readonly ReadInput[], options: ReadOptio
 				size: input.bytes?.length ?? 0,
 				sha256: '',
 				outcome: 'error',
-				message: `Import cancelled before ${input.name} was read.`
+				...fileMessage('file.cancelledBefore', { name: input.name })
 			});
 			continue;
 		}
@@ -608,7 +599,7 @@ export async function readFiles(inputs: readonly ReadInput[], options: ReadOptio
 				size: input.bytes?.length ?? 0,
 				sha256: '',
 				outcome: 'error',
-				message: `${input.name} could not be read because of an unexpected problem (${detail}). Other files are not affected; please report this file.`
+				...fileMessage('file.unexpected', { name: input.name, detail })
 			});
 		}
 		await breathe();

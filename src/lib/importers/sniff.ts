@@ -4,6 +4,7 @@
  * ("looks like a PNG image saved with a .csv name").
  */
 import { listZipPaths } from './archive';
+import { fileMessage, type CodedText } from './messages';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -14,7 +15,7 @@ export type Sniffed =
 	| { kind: 'spreadsheet'; format: SpreadsheetFormat }
 	/** encoding: from a BOM or an unmistakable UTF-16 byte pattern; null: decode.ts decides. */
 	| { kind: 'text'; encoding: TextEncodingName | null; bomLength: number }
-	| { kind: 'rejected'; message: string };
+	| ({ kind: 'rejected' } & CodedText);
 
 export interface Bom {
 	encoding: TextEncodingName;
@@ -59,17 +60,18 @@ function ascii(text: string): number[] {
 	return Array.from(text, (char) => char.charCodeAt(0));
 }
 
-const MAGIC: { bytes: number[]; at?: number; label: string }[] = [
-	{ bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], label: 'a PNG image' },
-	{ bytes: [0xff, 0xd8, 0xff], label: 'a JPEG image' },
-	{ bytes: ascii('GIF87a'), label: 'a GIF image' },
-	{ bytes: ascii('GIF89a'), label: 'a GIF image' },
-	{ bytes: ascii('WEBP'), at: 8, label: 'a WebP image' },
-	{ bytes: ascii('ftyp'), at: 4, label: 'a video or photo (MP4/MOV/HEIC)' },
-	{ bytes: ascii('%PDF-'), label: 'a PDF document' },
-	{ bytes: [0x1f, 0x8b], label: 'a gzip-compressed file' },
-	{ bytes: ascii('Rar!'), label: 'a RAR archive' },
-	{ bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], label: 'a 7-Zip archive' }
+/** `kind`: what the file is, a `kind.*` message; `archive`: an archive Chorus does not open. */
+const MAGIC: { bytes: number[]; at?: number; kind: string; archive?: true }[] = [
+	{ bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], kind: 'png' },
+	{ bytes: [0xff, 0xd8, 0xff], kind: 'jpeg' },
+	{ bytes: ascii('GIF87a'), kind: 'gif' },
+	{ bytes: ascii('GIF89a'), kind: 'gif' },
+	{ bytes: ascii('WEBP'), at: 8, kind: 'webp' },
+	{ bytes: ascii('ftyp'), at: 4, kind: 'video' },
+	{ bytes: ascii('%PDF-'), kind: 'pdf' },
+	{ bytes: [0x1f, 0x8b], kind: 'gzip', archive: true },
+	{ bytes: ascii('Rar!'), kind: 'rar', archive: true },
+	{ bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], kind: 'sevenZip', archive: true }
 ];
 
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
@@ -86,18 +88,17 @@ function extensionOf(fileName: string): string {
 	return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
-function rejection(fileName: string, label: string, advice: string): Sniffed {
+/** `kind` and `advice`: keys of the `kind.*` and `advice.*` messages; `params`: values the advice names. */
+function rejection(fileName: string, kind: string, advice: string, params: Record<string, string | number> = {}): Sniffed {
 	const extension = extensionOf(fileName);
-	const what = DATA_EXTENSIONS.has(extension)
-		? `looks like ${label} saved with a .${extension} name, not an analytics export`
-		: `is ${label}, not an analytics export`;
-	return { kind: 'rejected', message: `${fileName} ${what}. ${advice}` };
+	const values = { name: fileName, kind, advice, ...params };
+	return {
+		kind: 'rejected',
+		...(DATA_EXTENSIONS.has(extension) ? fileMessage('file.looksLike', { ...values, extension }) : fileMessage('file.isOther', values))
+	};
 }
 
-const REEXPORT =
-	'Export the data again from the platform’s analytics page (choose CSV or Excel) and import the file it downloads.';
-
-const UNPACK = 'Chorus opens .zip files only: unpack it first and import the files inside.';
+const REEXPORT = 'reexport';
 
 function classifyZip(bytes: Uint8Array, fileName: string): Sniffed {
 	// ODF puts an uncompressed `mimetype` entry first so its type can be read straight from byte 30
@@ -105,14 +106,14 @@ function classifyZip(bytes: Uint8Array, fileName: string): Sniffed {
 		const mime = new TextDecoder().decode(bytes.subarray(38, 38 + 64));
 		if (mime.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return { kind: 'spreadsheet', format: 'ods' };
 		if (mime.startsWith('application/vnd.oasis.opendocument'))
-			return rejection(fileName, 'an OpenDocument text or presentation file', REEXPORT);
+			return rejection(fileName, 'openDocument', REEXPORT);
 	}
 	const paths = listZipPaths(bytes);
 	// no readable directory: let archive.ts report the damage with its own message
 	if (!paths) return { kind: 'zip' };
 	if (paths.some((path) => path.startsWith('xl/'))) return { kind: 'spreadsheet', format: 'xlsx' };
-	if (paths.some((path) => path.startsWith('word/'))) return rejection(fileName, 'a Word document', REEXPORT);
-	if (paths.some((path) => path.startsWith('ppt/'))) return rejection(fileName, 'a PowerPoint presentation', REEXPORT);
+	if (paths.some((path) => path.startsWith('word/'))) return rejection(fileName, 'word', REEXPORT);
+	if (paths.some((path) => path.startsWith('ppt/'))) return rejection(fileName, 'powerPoint', REEXPORT);
 	return { kind: 'zip' };
 }
 
@@ -133,10 +134,7 @@ export function sniffBytes(bytes: Uint8Array, fileName: string): Sniffed {
 		return classifyZip(bytes, fileName);
 	if (startsWith(bytes, CFB)) return { kind: 'spreadsheet', format: 'xls' };
 	for (const magic of MAGIC) {
-		if (startsWith(bytes, magic.bytes, magic.at ?? 0)) {
-			const archive = magic.label.includes('archive') || magic.label.includes('gzip');
-			return rejection(fileName, magic.label, archive ? UNPACK : REEXPORT);
-		}
+		if (startsWith(bytes, magic.bytes, magic.at ?? 0)) return rejection(fileName, magic.kind, magic.archive ? 'unpack' : REEXPORT);
 	}
 
 	const bom = detectBom(bytes);
@@ -148,16 +146,12 @@ export function sniffBytes(bytes: Uint8Array, fileName: string): Sniffed {
 	if (firstNul >= 0) {
 		const utf16 = bom ? null : guessUtf16WithoutBom(bytes);
 		if (utf16) return { kind: 'text', encoding: utf16, bomLength: 0 };
-		return rejection(
-			fileName,
-			'a binary file',
-			`It contains NUL bytes (the first at byte ${firstNul + 1}), which never occur in a CSV export. ${REEXPORT}`
-		);
+		return rejection(fileName, 'binary', 'nul', { byte: firstNul + 1 });
 	}
 	let controls = 0;
 	for (const byte of probe) if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) controls++;
 	if (probe.length > 0 && controls > probe.length * 0.05)
-		return rejection(fileName, 'a binary file', `Many of its bytes are control characters, not text. ${REEXPORT}`);
+		return rejection(fileName, 'binary', 'controls');
 
 	const start = textStart(bytes, bomLength);
 	const extension = extensionOf(fileName);
@@ -165,22 +159,14 @@ export function sniffBytes(bytes: Uint8Array, fileName: string): Sniffed {
 		// "Export to Excel" in many web tools writes an HTML table named .xls; SheetJS reads those
 		if ((extension === 'xls' || extension === 'xlsx') && /<table/i.test(new TextDecoder().decode(probe)))
 			return { kind: 'spreadsheet', format: 'html' };
-		return rejection(
-			fileName,
-			'a web page (HTML)',
-			'The download probably failed, or the analytics page itself was saved. Use the platform’s Export button and import the file it downloads.'
-		);
+		return rejection(fileName, 'html', 'html');
 	}
 	if (start.startsWith('<?xml')) {
 		if (/urn:schemas-microsoft-com:office:spreadsheet/.test(new TextDecoder().decode(probe)))
 			return { kind: 'spreadsheet', format: 'xml' };
-		return rejection(fileName, 'an XML document', REEXPORT);
+		return rejection(fileName, 'xml', REEXPORT);
 	}
 	if (start.startsWith('{') || /^\[\s*[{["\]]/.test(start))
-		return rejection(
-			fileName,
-			'a JSON file',
-			'Platform “download your information” archives in JSON format do not carry analytics; export the analytics as CSV or Excel instead.'
-		);
+		return rejection(fileName, 'json', 'json');
 	return { kind: 'text', encoding: bom ? 'utf-8' : null, bomLength };
 }

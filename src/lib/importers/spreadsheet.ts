@@ -19,6 +19,7 @@ import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import type { SkippedEntry } from './archive';
 import { MAX_ROWS_PER_TABLE, MAX_SHEETS } from './limits';
 import type { Table } from './types';
+import { fileMessage, shownCount, type CodedText } from './messages';
 
 type SheetJS = typeof import('@e965/xlsx');
 
@@ -29,7 +30,7 @@ function loadSheetJs(): Promise<SheetJS> {
 	return sheetJs;
 }
 
-export type WorkbookResult = { ok: true; tables: Table[]; skipped: SkippedEntry[] } | { ok: false; message: string };
+export type WorkbookResult = { ok: true; tables: Table[]; skipped: SkippedEntry[] } | ({ ok: false } & CodedText);
 
 export interface WorkbookOptions {
 	/** The workbook's display path (`book.xlsx`, `export.zip/Viewers.xlsx`); sheets are named `<path> › <sheet>`. */
@@ -128,13 +129,16 @@ function sheetToTable(XLSX: SheetJS, sheet: WorkSheet, name: string, options: Wo
 	};
 }
 
-function readFailure(fileName: string, error: unknown): string {
+/** A sheet's reason for being skipped, from its `entry.*` message. */
+function skippedBecause(coded: CodedText): Omit<SkippedEntry, 'entry'> {
+	return { reason: coded.message, code: coded.code, params: coded.params };
+}
+
+function readFailure(fileName: string, error: unknown): CodedText {
 	const detail = error instanceof Error ? error.message : String(error);
-	if (/password|encrypt/i.test(detail))
-		return `${fileName} is password-protected (encrypted), so Chorus cannot read it. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save, and import it again.`;
-	if (/workbook stream|Workbook|CFB/i.test(detail) && !/zip/i.test(detail))
-		return `${fileName} is an Office file but not an Excel workbook (${detail}). Export the data again as CSV or Excel.`;
-	return `${fileName} could not be read as a spreadsheet: it is damaged or incomplete (${detail}). Download it again.`;
+	if (/password|encrypt/i.test(detail)) return fileMessage('file.workbookPassword', { name: fileName });
+	if (/workbook stream|Workbook|CFB/i.test(detail) && !/zip/i.test(detail)) return fileMessage('file.notWorkbook', { name: fileName, detail });
+	return fileMessage('file.workbookDamaged', { name: fileName, detail });
 }
 
 /** Reads every sheet of a workbook into Tables. Never throws. */
@@ -145,7 +149,7 @@ export async function readWorkbook(bytes: Uint8Array, options: WorkbookOptions):
 	try {
 		XLSX = await loadSheetJs();
 	} catch (error) {
-		return { ok: false, message: `${options.fileName}: the spreadsheet reader could not be loaded (${String(error)}). Reload the page and try again.` };
+		return { ok: false, ...fileMessage('file.readerNotLoaded', { name: options.fileName, detail: String(error) }) };
 	}
 
 	let workbook: WorkBook;
@@ -164,12 +168,12 @@ export async function readWorkbook(bytes: Uint8Array, options: WorkbookOptions):
 			sheetRows: maxRows + 1
 		});
 	} catch (error) {
-		return { ok: false, message: readFailure(options.fileName, error) };
+		return { ok: false, ...readFailure(options.fileName, error) };
 	}
 
 	const names = workbook.SheetNames ?? [];
 	if (names.length === 0)
-		return { ok: false, message: `${options.fileName} is a workbook with no sheets, so there is nothing to import. Export the data again.` };
+		return { ok: false, ...fileMessage('file.noSheets', { name: options.fileName }) };
 
 	const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
 	const tables: Table[] = [];
@@ -177,27 +181,27 @@ export async function readWorkbook(bytes: Uint8Array, options: WorkbookOptions):
 	names.forEach((name, index) => {
 		const entry = `${options.fileName} › ${name}`;
 		if (index >= maxSheets) {
-			skipped.push({ entry, reason: `was not read: Chorus reads the first ${maxSheets} sheets of a workbook.` });
+			skipped.push({ entry, ...skippedBecause(fileMessage('entry.tooManySheets', { limit: maxSheets })) });
 			return;
 		}
 		const sheet = workbook.Sheets[name];
 		if (!sheet || !sheet['!ref']) {
-			skipped.push({ entry, reason: 'is empty.' });
+			skipped.push({ entry, ...skippedBecause(fileMessage('entry.sheetEmpty')) });
 			return;
 		}
 		const fullRows = rowCountOf(XLSX, (sheet['!fullref'] as string | undefined) ?? sheet['!ref']);
 		if (fullRows > maxRows) {
 			skipped.push({
 				entry,
-				reason: `has ${fullRows.toLocaleString('en-US')} rows, more than the ${maxRows.toLocaleString('en-US')} Chorus reads per sheet. Split it into smaller exports (a shorter date range).`
+				...skippedBecause(fileMessage('entry.sheetTooLong', { rows: shownCount(fullRows), limit: shownCount(maxRows) }))
 			});
 			return;
 		}
 		const table = sheetToTable(XLSX, sheet, name, options, date1904);
-		if (table.rows.length === 0) skipped.push({ entry, reason: 'is empty.' });
+		if (table.rows.length === 0) skipped.push({ entry, ...skippedBecause(fileMessage('entry.sheetEmpty')) });
 		else tables.push(table);
 	});
-	if (tables.length === 0 && skipped.every((item) => item.reason === 'is empty.'))
-		return { ok: false, message: `${options.fileName} has no data: every sheet is empty. Export the data again.` };
+	if (tables.length === 0 && skipped.every((item) => item.code === 'entry.sheetEmpty'))
+		return { ok: false, ...fileMessage('file.sheetsEmpty', { name: options.fileName }) };
 	return { ok: true, tables, skipped };
 }

@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import type { RowIssue } from '../domain/model';
 import type { Table } from './types';
+import { fileMessage } from './messages';
 
 export interface TabulateResult {
 	table: Table;
@@ -95,16 +96,16 @@ export function tabulateText(
 				// Papa reports "TooFewFields"/"TooManyFields" for ragged rows; ragged rows are normal
 				// in exports (trailing empty columns get trimmed by spreadsheet programs).
 				if (error.type === 'FieldMismatch') continue;
-				const message =
+				const coded =
 					error.code === 'MissingQuotes'
-						? 'A quoted field is never closed (malformed quoting); the rest of the file cannot be read reliably.'
+						? fileMessage('row.unclosedQuote')
 						: error.code === 'InvalidQuotes'
-							? 'Malformed quoting: a quote appears inside a field that is not quoted properly.'
-							: `CSV could not be read here: ${error.message}.`;
+							? fileMessage('row.badQuotes')
+							: fileMessage('row.csvError', { detail: error.message });
 				// Papa reports one bad quote once per field it spoils; one line needs saying once
 				const previous = issues[issues.length - 1];
-				if (previous?.line === line && previous.message === message) continue;
-				issues.push({ line, severity: 'error', message });
+				if (previous?.line === line && previous.message === coded.message) continue;
+				issues.push({ line, severity: 'error', ...coded });
 			}
 			if (row.length === 1 && row[0] === '') return; // blank line
 			rows.push(row);

@@ -68,7 +68,7 @@ describe('TikTok Overview', () => {
 		expect(result.account).toBeNull();
 		expect(valueOn(result, 'views', '2025-09-25')).toBe(118);
 		expect(valueOn(result, 'views', '2025-09-27')).toBe(75);
-		expect(result.issues).toEqual([{ line: 4, severity: 'error', message: 'Row skipped: “September 31” in column “Date” is not a date.' }]);
+		expect(result.issues).toMatchObject([{ line: 4, severity: 'error', message: 'Row skipped: “September 31” in column “Date” is not a date.' }]);
 	});
 
 	it('reads Swedish headers and dates', () => {

@@ -28,6 +28,7 @@ import {
 import { decimalHintOf, metricColumns, readDailyTable, readMetricCells, type ValueKind } from './daily';
 import type { DetectSample, Importer, ImportResult, ParseContext } from './types';
 import { assignYears, dayOfInstant, localDateTime, parseDateTime, parseMonthDay, type YearAnchor } from './values';
+import { fileMessage } from './messages';
 
 export interface TikTokZip {
 	section: string;
@@ -119,7 +120,7 @@ export const tiktokOverview: Importer = {
 	parse(context) {
 		const headers = headerRow(context);
 		const located = locateColumns(headers, OVERVIEW_COLUMNS);
-		if (located.date === undefined) return unreadableResult(missingColumnsMessage('a TikTok Overview export', ['Date'], headers));
+		if (located.date === undefined) return unreadableResult(missingColumnsMessage('tiktokOverview', ['Date'], headers));
 		const zip = tiktokZipOf(context.table.containerName);
 		const account = tiktokAccount(zip);
 		const result = readDailyTable({
@@ -156,7 +157,7 @@ export const tiktokFollowerHistory: Importer = {
 		const headers = headerRow(context);
 		const located = locateColumns(headers, HISTORY_COLUMNS);
 		if (located.date === undefined || located.followers === undefined) {
-			return unreadableResult(missingColumnsMessage('a TikTok follower history export', ['Date', 'Followers'], headers));
+			return unreadableResult(missingColumnsMessage('tiktokFollowers', ['Date', 'Followers'], headers));
 		}
 		const zip = tiktokZipOf(context.table.containerName);
 		const account = tiktokAccount(zip);
@@ -206,7 +207,7 @@ export const tiktokViewers: Importer = {
 		const headers = headerRow(context);
 		const located = locateColumns(headers, defineColumns({ date: ['Date', 'Datum'], total: ['Total Viewers'] }));
 		if (located.date === undefined || located.total === undefined) {
-			return unreadableResult(missingColumnsMessage('a TikTok Viewers export', ['Date', 'Total Viewers'], headers));
+			return unreadableResult(missingColumnsMessage('tiktokViewers', ['Date', 'Total Viewers'], headers));
 		}
 		const zip = tiktokZipOf(context.table.containerName);
 		const account = tiktokAccount(zip);
@@ -258,7 +259,7 @@ const VIDEO_LINK = /tiktok\.com\/@([^/?#]+)\/(?:video|photo)\/(\d+)/i;
 function readContent(context: ParseContext): ImportResult {
 	const headers = headerRow(context);
 	const located = locateColumns(headers, CONTENT_COLUMNS);
-	if (located.link === undefined) return unreadableResult(missingColumnsMessage('a TikTok Content export', ['Video link'], headers));
+	if (located.link === undefined) return unreadableResult(missingColumnsMessage('tiktokContent', ['Video link'], headers));
 	const zip = tiktokZipOf(context.table.containerName);
 	const anchor = tiktokYearAnchor(zip, context.now);
 	const issues = new IssueLog();
@@ -272,7 +273,7 @@ function readContent(context: ParseContext): ImportResult {
 		// the file has no id column: the video's numeric id is in its link
 		const match = VIDEO_LINK.exec(link);
 		if (!match) {
-			issues.error(`Row skipped: “${link}” is not a TikTok video link, and the file has no other id for the video.`, line, 'bad-link');
+			issues.error(fileMessage('tiktok.badLink', { link }), line, 'bad-link');
 			continue;
 		}
 		handle ??= safeDecode(match[1]);
@@ -286,7 +287,7 @@ function readContent(context: ParseContext): ImportResult {
 		} else {
 			const monthDay = parseMonthDay(postTime);
 			day = monthDay ? assignYears([monthDay], anchor)[0] : null;
-			if (day === null && postTime !== '') issues.warning(`“${postTime}” in “Post time” is not a date; the video was kept without a day.`, line, 'bad-date');
+			if (day === null && postTime !== '') issues.warning(fileMessage('tiktok.badDate', { cell: postTime }), line, 'bad-date');
 		}
 		const values: Partial<Record<MetricKey, number>> = {};
 		readMetricCells(row, line, metrics, hint, issues, (metric, value) => (values[metric] = value));
@@ -341,11 +342,7 @@ function readDistribution(context: ParseContext, dimension: 'gender' | 'territor
 		unit: 'share'
 	});
 	if (!zip && dimension === 'territory') {
-		result.issues.push({
-			severity: 'warning',
-			message:
-				'FollowerTopTerritories.csv is written by both TikTok and Meta with the same columns; outside its zip it was read as TikTok’s. If it came from Meta, import it from the Meta export it came in.'
-		});
+		result.issues.push({ severity: 'warning', ...fileMessage('tiktok.territoryAmbiguous') });
 	}
 	return result;
 }
@@ -387,11 +384,7 @@ export const tiktokFollowerActivity: Importer = {
 			rowCount: dataRowsAfter(context.table, context.headerIndex).length,
 			coversUntil: null,
 			issues: [
-				{
-					severity: 'warning',
-					message:
-						'FollowerActivity.csv lists when followers were online, hour by hour, for the last 7 days. Chorus charts daily numbers, so nothing was imported from it; FollowerHistory.csv in the same zip has the follower counts.'
-				}
+				{ severity: 'warning', ...fileMessage('tiktok.followerActivity') }
 			]
 		});
 	}

@@ -38,7 +38,7 @@ export const wechatUserAnalysis: Importer = {
 	parse(context) {
 		const headers = headerRow(context);
 		const located = locateColumns(headers, WECHAT_COLUMNS);
-		if (located.date === undefined) return unreadableResult(missingColumnsMessage('a WeChat user analysis export', ['时间'], headers));
+		if (located.date === undefined) return unreadableResult(missingColumnsMessage('wechatUsers', ['时间'], headers));
 		// the export names no account; the preview asks which Official Account it is
 		const result = readDailyTable({
 			now: context.now,

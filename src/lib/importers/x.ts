@@ -24,6 +24,7 @@ import {
 import { decimalHintOf, metricColumns, readDailyTable, readMetricCells, type ValueKind } from './daily';
 import type { DetectSample, Importer, ImportResult, ParseContext } from './types';
 import { cleanId, inferDateOrder, isDamagedId, localDateTime, parseDateTime } from './values';
+import { fileMessage, type FormatName } from './messages';
 
 // `tweet_activity_metrics_<handle>_<YYYYMMDD>_<YYYYMMDD>_<lang>.csv`; browsers add ` (1)` to repeats.
 const LEGACY_FILE_NAME = /^(daily_)?tweet_activity_metrics_(.+)_(\d{8})_(\d{8})_([a-z]{2,3}(?:[-_][a-z]{2,4})?)(?:\s*\(\d+\))?\.csv$/i;
@@ -98,7 +99,8 @@ function detectLegacyDaily(sample: DetectSample): number {
 /** Read a post table whose rows carry an id, a link, a text and a date column. */
 interface PostTableSpec<K extends string> {
 	context: ParseContext;
-	label: string;
+	/** What the file should be, for the missing-columns message. */
+	label: FormatName;
 	columns: ColumnAliases<K>;
 	required: readonly K[];
 	idKey: K;
@@ -131,7 +133,7 @@ function readXPosts<K extends string>(spec: PostTableSpec<K>): ImportResult {
 		const rawId = cellAt(row, located[spec.idKey]) ?? '';
 		if (isDamagedId(rawId)) {
 			issues.error(
-				`Row skipped: the post id “${rawId}” was turned into scientific notation by a spreadsheet program, so its digits are lost. Use the file exactly as X exported it.`,
+				fileMessage('x.damagedId', { id: rawId }),
 				line,
 				'damaged-id'
 			);
@@ -139,7 +141,7 @@ function readXPosts<K extends string>(spec: PostTableSpec<K>): ImportResult {
 		}
 		const postId = cleanId(rawId);
 		if (!postId || !/^\d+$/.test(postId)) {
-			issues.error(`Row skipped: “${rawId}” is not a post id.`, line, 'bad-id');
+			issues.error(fileMessage('x.badId', { id: rawId }), line, 'bad-id');
 			continue;
 		}
 		const link = cellAt(row, located[spec.linkKey]) || undefined;
@@ -147,7 +149,7 @@ function readXPosts<K extends string>(spec: PostTableSpec<K>): ImportResult {
 		const dateText = cellAt(row, located[spec.dateKey]) ?? '';
 		const when = parseDateTime(dateText, { order });
 		if (!when) {
-			issues.error(`Row skipped: “${dateText}” is not a date.`, line, 'bad-date');
+			issues.error(fileMessage('x.badDate', { cell: dateText }), line, 'bad-date');
 			continue;
 		}
 		const values: Partial<Record<MetricKey, number>> = {};
@@ -182,7 +184,7 @@ export const xTweetActivity: Importer = {
 	parse(context) {
 		return readXPosts({
 			context,
-			label: 'an X/Twitter per-tweet activity export',
+			label: 'xTweets',
 			columns: LEGACY_COLUMNS,
 			required: ['id', 'time'],
 			idKey: 'id',
@@ -206,7 +208,7 @@ export const xDailyTweetActivity: Importer = {
 		);
 		const headers = headerRow(context, headerIndex);
 		const located = locateColumns(headers, LEGACY_COLUMNS);
-		if (located.date === undefined) return unreadableResult(missingColumnsMessage('an X/Twitter by-day export', ['Date'], headers));
+		if (located.date === undefined) return unreadableResult(missingColumnsMessage('xByDay', ['Date'], headers));
 		const account = xAccount(handleFromLegacyFileName(context.table.fileName));
 		const result = readDailyTable({
 			now: context.now,
@@ -276,7 +278,7 @@ export const xAccountOverview: Importer = {
 	parse(context) {
 		const headers = headerRow(context);
 		const located = locateColumns(headers, OVERVIEW_COLUMNS);
-		if (located.date === undefined) return unreadableResult(missingColumnsMessage('an X account overview export', ['Date'], headers));
+		if (located.date === undefined) return unreadableResult(missingColumnsMessage('xOverview', ['Date'], headers));
 		// the file carries no handle: the preview asks whose account it is
 		const result = readDailyTable({
 			now: context.now,
@@ -343,7 +345,7 @@ export const xAccountContent: Importer = {
 	parse(context) {
 		return readXPosts({
 			context,
-			label: 'an X content export',
+			label: 'xContent',
 			columns: CONTENT_COLUMNS,
 			required: ['id', 'date'],
 			idKey: 'id',

@@ -26,6 +26,7 @@ import {
 import { decimalHintOf, readDailyTable, readMetricCells, readValue, type MetricColumn, type ValueKind } from './daily';
 import type { DetectSample, Importer, ImportResult, ParseContext } from './types';
 import { cleanId, inferDateOrder, isDamagedId, isMissing, parseDay } from './values';
+import { fileMessage } from './messages';
 
 export interface StudioFolder {
 	tab: string;
@@ -151,18 +152,18 @@ function readContentTable(context: ParseContext, headers: string[], folder: Stud
 	for (const { row, line } of rows) {
 		const raw = row[0] ?? '';
 		if (isDamagedId(raw)) {
-			issues.error(`Row skipped: the video id “${raw.trim()}” was mangled by a spreadsheet program.`, line, 'damaged-id');
+			issues.error(fileMessage('youtube.damagedId', { id: raw.trim() }), line, 'damaged-id');
 			continue;
 		}
 		const postId = cleanId(raw);
 		if (!postId) {
-			issues.error('Row skipped: the Content (video id) cell is empty.', line, 'no-id');
+			issues.error(fileMessage('youtube.noId'), line, 'no-id');
 			continue;
 		}
 		const published = cellAt(row, publishColumn) ?? '';
 		// blank for videos that were never published publicly: a post without a day, not an error
 		const day = isMissing(published) ? null : parseDay(published, { order });
-		if (day === null && !isMissing(published)) issues.warning(`“${published}” in “Video publish time” is not a date; the video was kept without a publish day.`, line, 'bad-date');
+		if (day === null && !isMissing(published)) issues.warning(fileMessage('youtube.badDate', { cell: published }), line, 'bad-date');
 		const values: Partial<Record<MetricKey, number>> = {};
 		readMetricCells(row, line, metrics, hint, issues, (metric, value) => (values[metric] = value));
 		acceptPost(
@@ -212,9 +213,7 @@ function readBreakdownTable(context: ParseContext, headers: string[], dimension:
 		header in BREAKDOWN_MEASURES ? [{ column, ...BREAKDOWN_MEASURES[header] }] : []
 	);
 	if (measures.length === 0) {
-		return unreadableResult(
-			`This YouTube “${headers[0]}” table has no Views or Watch time column, so there is nothing to chart. Add Views to the table in YouTube Studio and export again.`
-		);
+		return unreadableResult(fileMessage('youtube.noMeasures', { table: headers[0] }));
 	}
 	const hint = decimalHintOf(rows, measures.map((measure) => measure.column));
 	const asOf = folder?.to ?? todayDay(context.now);
@@ -222,14 +221,14 @@ function readBreakdownTable(context: ParseContext, headers: string[], dimension:
 	for (const { row, line } of rows) {
 		const key = cellAt(row, keyColumn) || cellAt(row, 0);
 		if (!key) {
-			issues.warning(`Row skipped: the “${headers[0]}” cell is empty.`, line, 'no-key');
+			issues.warning(fileMessage('youtube.noKey', { column: headers[0] }), line, 'no-key');
 			continue;
 		}
 		measures.forEach((measure, index) => {
 			const text = cellAt(row, measure.column);
 			if (text === undefined || isMissing(text)) return;
 			const value = readValue(text, measure.kind, hint);
-			if (value === null) issues.warning(`“${text}” in column “${headers[measure.column]}” is not a number.`, line, `nan:${measure.column}`);
+			if (value === null) issues.warning(fileMessage('youtube.notNumber', { cell: text, column: headers[measure.column] }), line, `nan:${measure.column}`);
 			else entries[index].push({ key, value });
 		});
 	}
@@ -243,9 +242,7 @@ function readSeriesTable(context: ParseContext, headers: string[], folder: Studi
 	const account = channelAccount(folder);
 	const metrics = metricColumnsOf(headers);
 	if (metrics.length === 0) {
-		return unreadableResult(
-			`None of this file's columns (${headers.slice(1).join(', ')}) is a YouTube metric Chorus charts. Export a view that shows Views, Watch time, Subscribers, Impressions, Likes, Comments or Shares.`
-		);
+		return unreadableResult(fileMessage('youtube.noMetrics', { columns: headers.slice(1).join(', ') }));
 	}
 	const { table, headerIndex } = context;
 	const firstDataIndex = dataRowsAfter(table, headerIndex)[0]?.index;
@@ -275,9 +272,7 @@ export const youtubeTableData: Importer = {
 		if (CONTENT_DIMENSIONS.has(first)) return readContentTable(context, headers, folder);
 		if (first in BREAKDOWN_DIMENSIONS) return readBreakdownTable(context, headers, BREAKDOWN_DIMENSIONS[first], folder);
 		if (first === 'date') return readSeriesTable(context, headers, folder, true);
-		return unreadableResult(
-			`YouTube “${headers[0]}” tables are not supported. Chorus reads the Content, Date, Geography, Cities, Traffic source, Viewer age, Viewer gender, Subscription status and Device type tabs.`
-		);
+		return unreadableResult(fileMessage('youtube.unsupportedTable', { table: headers[0] }));
 	}
 };
 
@@ -301,11 +296,7 @@ export const youtubeChartData: Importer = {
 			rowCount,
 			coversUntil: null,
 			issues: [
-				{
-					severity: 'warning',
-					message:
-						'Chart data.csv only holds the items drawn in the Studio chart, so it is not the channel total and was not imported. The channel’s daily numbers come from Totals.csv in the same export; import that file (or the whole zip).'
-				}
+				{ severity: 'warning', ...fileMessage('youtube.chartData') }
 			]
 		});
 	}

@@ -21,12 +21,19 @@ import {
 	type SnapshotSeriesLayer
 } from '../schemas/snapshot';
 import { rebuildMergedTables } from './rebuild';
+import type { MessageParam } from '../domain/coded-message';
+import { snapshotMessage } from './messages';
 
 /** Storage holds data the format cannot represent: a broken invariant, reported instead of written. */
+/** Why a workspace cannot be written; `code` and `params` word the message in the active language. */
 export class SnapshotEncodeError extends Error {
-	constructor(message: string) {
-		super(message);
+	readonly code: string;
+	readonly params: Record<string, MessageParam>;
+	constructor(text: { message: string; code: string; params: Record<string, MessageParam> }) {
+		super(text.message);
 		this.name = 'SnapshotEncodeError';
+		this.code = text.code;
+		this.params = text.params;
 	}
 }
 
@@ -65,9 +72,7 @@ export function decodeValues(values: readonly (number | null)[]): Float64Array<A
 function encodeSeriesLayer(layer: SeriesLayerRecord): SnapshotSeriesLayer {
 	for (const value of layer.values) {
 		if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
-			throw new SnapshotEncodeError(
-				`The stored series "${layer.id}" holds an infinite value, which no export can contain. Undo that import and import the file again, then save the snapshot.`
-			);
+			throw new SnapshotEncodeError(snapshotMessage('snapshot.infiniteValue', { series: layer.id }));
 		}
 	}
 	return { ...layer, values: encodeValues(layer.values) };
@@ -90,9 +95,7 @@ export function encodePostColumns(layer: Pick<PostLayerRecord, 'id' | 'importId'
 	for (const key of metricKeys) columns.metrics[key] = new Array<number | null>(posts.length).fill(null);
 	posts.forEach((post, index) => {
 		if (post.accountId !== layer.accountId || post.sourceImportId !== layer.importId) {
-			throw new SnapshotEncodeError(
-				`The stored posts "${layer.id}" include post ${post.postId} of another account or import. Undo import #${layer.importId} and import its file again, then save the snapshot.`
-			);
+			throw new SnapshotEncodeError(snapshotMessage('snapshot.foreignPost', { posts: layer.id, post: post.postId, importId: layer.importId }));
 		}
 		columns.postId.push(post.postId);
 		columns.platform.push(post.platform);

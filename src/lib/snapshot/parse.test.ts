@@ -341,7 +341,7 @@ describe('readSnapshotHead', () => {
 	it('refuses what is not a snapshot, and says when the head is not where Chorus puts it', () => {
 		expect(readSnapshotHead(new Uint8Array([1, 2, 3]), 'x.bin')).toMatchObject({ ok: false, kind: 'not-snapshot' });
 		const pretty = gzipSync(encoder.encode(JSON.stringify(envelopeOf(good), null, 1)));
-		expect(readSnapshotHead(pretty, NAME)).toEqual({
+		expect(readSnapshotHead(pretty, NAME)).toMatchObject({
 			ok: false,
 			kind: 'invalid',
 			message:

@@ -18,7 +18,7 @@ import {
 import { canonicalStringify } from './canonical-json';
 import { decodeContent } from './codec';
 import { gunzipBounded, gunzipPrefix, isGzip } from './gzip';
-import { describeIssues, snapshotMessages as say, type SnapshotFailureKind } from './messages';
+import { describeIssues, snapshotMessages as say, type SnapshotFailureKind, type SnapshotText } from './messages';
 import { MIGRATIONS, migrateEnvelope, type SnapshotEnvelopeJson, type SnapshotMigration } from './migrations';
 import { findUnsafeJson } from './safe-json';
 import { sha256Hex } from './sha256';
@@ -66,15 +66,18 @@ export interface OpenedSnapshot {
 	summary: SnapshotSummary;
 	tables: WorkspaceTables;
 	/** Things worth telling the person that did not stop the file from opening. */
+	/** In English, for logs and tests. */
 	warnings: string[];
+	/** The same warnings with their codes and values, to show in the active language (issueText). */
+	codedWarnings: SnapshotText[];
 }
 
 export type ParseResult =
 	| { ok: true; snapshot: OpenedSnapshot }
-	| { ok: false; kind: SnapshotFailureKind; message: string };
+	| ({ ok: false; kind: SnapshotFailureKind } & SnapshotText);
 
-function fail(kind: SnapshotFailureKind, message: string): ParseResult & { ok: false } {
-	return { ok: false, kind, message };
+function fail(kind: SnapshotFailureKind, text: SnapshotText): ParseResult & { ok: false } {
+	return { ok: false, kind, ...text };
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -235,7 +238,7 @@ export async function parseSnapshot(bytes: Uint8Array, options: ParseOptions): P
 	} catch (error) {
 		// openSnapshot answers every known failure; this keeps the promise that a bad file never throws
 		const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-		return fail('invalid', say.invalid(options.fileName, `it could not be read: ${detail}`));
+		return fail('invalid', say.unreadable(options.fileName, detail));
 	}
 }
 
@@ -255,7 +258,7 @@ async function openSnapshot(bytes: Uint8Array, options: ParseOptions): Promise<P
 	onProgress?.('validating', 0.2);
 	const checksum = await checksumMatches(read.envelope, text.raw);
 	if (checksum === 'missing') {
-		return fail('invalid', say.invalid(fileName, 'it has no "content" object or no "contentSha256" checksum'));
+		return fail('invalid', say.noChecksum(fileName));
 	}
 	if (!checksum) return fail('checksum', say.checksum(fileName));
 
@@ -273,15 +276,14 @@ async function openSnapshot(bytes: Uint8Array, options: ParseOptions): Promise<P
 	onProgress?.('decoding', 0);
 	const tables = decodeContent(content);
 	const summary = summarize(tables);
-	const warnings: string[] = [];
-	if (sourceFormatVersion === currentVersion && !sameSummary(head.summary, summary)) {
-		warnings.push(say.summaryMismatch(fileName));
-	}
+	const codedWarnings: SnapshotText[] = [];
+	if (sourceFormatVersion === currentVersion && !sameSummary(head.summary, summary)) codedWarnings.push(say.summaryMismatch(fileName));
+	const warnings = codedWarnings.map((warning) => warning.message);
 	onProgress?.('decoding', 1);
-	return { ok: true, snapshot: { fileName, head, sourceFormatVersion, summary, tables, warnings } };
+	return { ok: true, snapshot: { fileName, head, sourceFormatVersion, summary, tables, warnings, codedWarnings } };
 }
 
-export type HeadResult = { ok: true; head: SnapshotHead } | { ok: false; kind: SnapshotFailureKind; message: string };
+export type HeadResult = { ok: true; head: SnapshotHead } | ({ ok: false; kind: SnapshotFailureKind } & SnapshotText);
 
 /**
  * The head of a snapshot (format, versions, title, summary) from the first megabyte, without
@@ -291,16 +293,16 @@ export type HeadResult = { ok: true; head: SnapshotHead } | { ok: false; kind: S
  */
 export function readSnapshotHead(bytes: Uint8Array, fileName: string): HeadResult {
 	const prefix = isGzip(bytes) ? gunzipPrefix(bytes, HEAD_PREFIX_BYTES) : bytes.subarray(0, HEAD_PREFIX_BYTES);
-	if (!isGzip(bytes) && !looksLikeJson(prefix)) return { ok: false, kind: 'not-snapshot', message: say.notSnapshot(fileName) };
+	if (!isGzip(bytes) && !looksLikeJson(prefix)) return fail('not-snapshot', say.notSnapshot(fileName));
 	const text = new TextDecoder('utf-8').decode(prefix);
 	const marker = text.indexOf(',"content":');
-	if (marker < 0) return { ok: false, kind: 'invalid', message: say.headNotFound(fileName) };
+	if (marker < 0) return fail('invalid', say.headNotFound(fileName));
 	const read = readEnvelope(`${text.slice(0, marker)}}`, { fileName });
 	if (!read.ok) return read;
 	if (read.envelope.formatVersion < SNAPSHOT_FORMAT_VERSION) {
-		return { ok: false, kind: 'unsupported-version', message: say.headNotFound(fileName) };
+		return fail('unsupported-version', say.headNotFound(fileName));
 	}
 	const head = snapshotHeadSchema.safeParse(read.envelope);
-	if (!head.success) return { ok: false, kind: 'invalid', message: say.invalid(fileName, describeIssues(head.error.issues)) };
+	if (!head.success) return fail('invalid', say.invalid(fileName, describeIssues(head.error.issues)));
 	return { ok: true, head: head.data };
 }

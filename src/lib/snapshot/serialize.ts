@@ -14,7 +14,7 @@ import {
 import { canonicalStringify } from './canonical-json';
 import { encodeContent, SnapshotEncodeError } from './codec';
 import { gzipDeterministic } from './gzip';
-import { describeIssues } from './messages';
+import { describeIssues, snapshotMessage } from './messages';
 import { sha256Hex } from './sha256';
 import { summarize } from './summary';
 
@@ -66,9 +66,7 @@ export async function serializeSnapshot(
 	const content = encodeContent(tables);
 	const checked = snapshotContentSchema.safeParse(content);
 	if (!checked.success) {
-		throw new SnapshotEncodeError(
-			`Part of this workspace cannot be saved in a snapshot (${describeIssues(checked.error.issues)}). Nothing was saved; please report this.`
-		);
+		throw new SnapshotEncodeError(snapshotMessage('snapshot.cannotSave', { detail: describeIssues(checked.error.issues) }));
 	}
 	onProgress?.('encoding', 0.5);
 	const encoder = new TextEncoder();

@@ -29,6 +29,8 @@ import type {
 	SnapshotRequest,
 	SnapshotResponse
 } from './snapshot-protocol';
+import type { CodedMessage } from '../domain/coded-message';
+import { snapshotMessage } from './messages';
 
 export interface SnapshotProgress {
 	phase: SnapshotPhase;
@@ -36,11 +38,11 @@ export interface SnapshotProgress {
 	fraction: number;
 }
 
+/** `message` is English; `code` and `params` word it in the active language (issueText). */
 export type SnapshotFailure = {
 	ok: false;
 	kind: SnapshotFailureKind | 'storage' | 'no-snapshot' | 'crashed';
-	message: string;
-};
+} & CodedMessage;
 export type SnapshotResult<T> = { ok: true; result: T } | SnapshotFailure;
 
 /** The part of `Worker` the client uses (tests pass a fake). */
@@ -74,18 +76,17 @@ export class SnapshotClient {
 		this.#createWorker = createWorker;
 	}
 
-	#stop(message: string): void {
+	#stop(message: CodedMessage): void {
 		this.#worker?.terminate();
 		this.#worker = null;
-		const failure: SnapshotFailure = { ok: false, kind: 'crashed', message };
+		const failure: SnapshotFailure = { ok: false, kind: 'crashed', ...message };
 		for (const pending of this.#pending.values()) pending.settle(failure);
 		this.#pending.clear();
 	}
 
-	#crash(detail: string): void {
-		this.#stop(
-			`The snapshot worker stopped unexpectedly (${detail}). Nothing was changed. This usually means the browser ran out of memory; close other tabs and try again.`
-		);
+	/** `detail`: the browser's own words, or a `snapshot.worker*` message when it gave none. */
+	#crash(detail: CodedMessage): void {
+		this.#stop(snapshotMessage('snapshot.workerStopped', { detail }));
 	}
 
 	#ensureWorker(): SnapshotWorker {
@@ -104,9 +105,9 @@ export class SnapshotClient {
 		});
 		worker.addEventListener('error', (event) => {
 			event.preventDefault?.();
-			this.#crash(event.message || 'no details given');
+			this.#crash(event.message ? { message: event.message } : snapshotMessage('snapshot.workerNoDetails'));
 		});
-		worker.addEventListener('messageerror', () => this.#crash('a message from it could not be read'));
+		worker.addEventListener('messageerror', () => this.#crash(snapshotMessage('snapshot.workerUnreadableMessage')));
 		this.#worker = worker;
 		return worker;
 	}
@@ -118,7 +119,7 @@ export class SnapshotClient {
 				worker = this.#ensureWorker();
 			} catch (error) {
 				const detail = error instanceof Error ? error.message : String(error);
-				resolve({ ok: false, kind: 'crashed', message: `The snapshot worker could not be started (${detail}). Nothing was changed; reload the page and try again.` });
+				resolve({ ok: false, kind: 'crashed', ...snapshotMessage('snapshot.workerNotStarted', { detail }) });
 				return;
 			}
 			const requestId = this.#nextId++;
@@ -134,9 +135,9 @@ export class SnapshotClient {
 	): Promise<SnapshotResult<T>> {
 		const response = await this.#send(body, onProgress);
 		if ('ok' in response) return response;
-		if (response.type === 'failed') return { ok: false, kind: response.kind, message: response.message };
+		if (response.type === 'failed') return { ok: false, kind: response.kind, message: response.message, code: response.code, params: response.params };
 		if (response.type !== expected) {
-			return { ok: false, kind: 'crashed', message: `The snapshot worker answered "${response.type}" to a request for "${expected}".` };
+			return { ok: false, kind: 'crashed', ...snapshotMessage('snapshot.wrongAnswer', { answer: response.type, expected }) };
 		}
 		return { ok: true, result: (response as unknown as { result: T }).result };
 	}
@@ -187,7 +188,7 @@ export class SnapshotClient {
 
 	/** Stops the worker; the next request starts a fresh one (without the opened snapshot). */
 	dispose(): void {
-		this.#stop('The snapshot work was cancelled. Nothing was changed.');
+		this.#stop(snapshotMessage('snapshot.cancelled'));
 	}
 }
 

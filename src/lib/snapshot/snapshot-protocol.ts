@@ -7,6 +7,7 @@ import type { WorkspaceTables } from '../schemas/db-records';
 import type { SnapshotHead, SnapshotSummary } from '../schemas/snapshot';
 import type { SnapshotFailureKind } from './messages';
 import type { MergePreview, MergeResolutions } from './merge';
+import type { CodedMessage } from '../domain/coded-message';
 
 export type SnapshotPhase =
 	| 'collecting'
@@ -66,6 +67,8 @@ export interface OpenedSnapshotInfo {
 	sourceFormatVersion: number;
 	summary: SnapshotSummary;
 	warnings: string[];
+	/** The warnings with codes and values, for the active language (issueText). */
+	codedWarnings: CodedMessage[];
 	tables?: WorkspaceTables;
 }
 
@@ -77,4 +80,4 @@ export type SnapshotResponse =
 	| { type: 'opened'; requestId: number; result: OpenedSnapshotInfo }
 	| { type: 'merge-preview'; requestId: number; result: MergePreview }
 	| { type: 'applied'; requestId: number; result: ApplyOutcome }
-	| { type: 'failed'; requestId: number; kind: SnapshotFailureKind | 'storage' | 'no-snapshot' | 'crashed'; message: string };
+	| ({ type: 'failed'; requestId: number; kind: SnapshotFailureKind | 'storage' | 'no-snapshot' | 'crashed' } & CodedMessage);

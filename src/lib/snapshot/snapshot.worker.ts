@@ -10,7 +10,7 @@ import type { MetaRecord, WorkspaceTables } from '../schemas/db-records';
 import { SNAPSHOT_FILE_EXTENSION } from '../schemas/snapshot';
 import { SnapshotEncodeError } from './codec';
 import { applyMerge, diffForMerge, replacementTables } from './merge';
-import { snapshotMessages } from './messages';
+import { snapshotMessage, snapshotMessages } from './messages';
 import { MAX_SNAPSHOT_BYTES, parseSnapshot, type OpenedSnapshot } from './parse';
 import { serializeSnapshot } from './serialize';
 import type { SnapshotPhase, SnapshotRequest, SnapshotResponse } from './snapshot-protocol';
@@ -90,7 +90,7 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 							type: 'failed',
 							requestId,
 							kind: 'too-large',
-							message: snapshotMessages.tooLarge(request.fileName, request.file.size, MAX_SNAPSHOT_BYTES)
+							...snapshotMessages.tooLarge(request.fileName, request.file.size, MAX_SNAPSHOT_BYTES)
 						});
 						return;
 					}
@@ -98,21 +98,21 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 					const bytes = new Uint8Array(await request.file.arrayBuffer());
 					const result = await parseSnapshot(bytes, { fileName: request.fileName, onProgress: progress });
 					if (!result.ok) {
-						post({ type: 'failed', requestId, kind: result.kind, message: result.message });
+						post({ type: 'failed', requestId, kind: result.kind, message: result.message, code: result.code, params: result.params });
 						return;
 					}
 					opened = result.snapshot;
-					const { fileName, head, sourceFormatVersion, summary, warnings, tables } = opened;
+					const { fileName, head, sourceFormatVersion, summary, warnings, codedWarnings, tables } = opened;
 					post({
 						type: 'opened',
 						requestId,
-						result: { fileName, head, sourceFormatVersion, summary, warnings, ...(request.includeTables ? { tables } : {}) }
+						result: { fileName, head, sourceFormatVersion, summary, warnings, codedWarnings, ...(request.includeTables ? { tables } : {}) }
 					});
 					return;
 				}
 				case 'preview-merge': {
 					if (!opened) {
-						post({ type: 'failed', requestId, kind: 'no-snapshot', message: 'Open a snapshot file first.' });
+						post({ type: 'failed', requestId, kind: 'no-snapshot', ...snapshotMessage('snapshot.noSnapshotOpen') });
 						return;
 					}
 					progress('collecting', 0);
@@ -123,7 +123,7 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 				}
 				case 'apply': {
 					if (!opened) {
-						post({ type: 'failed', requestId, kind: 'no-snapshot', message: 'Open a snapshot file first.' });
+						post({ type: 'failed', requestId, kind: 'no-snapshot', ...snapshotMessage('snapshot.noSnapshotOpen') });
 						return;
 					}
 					progress('collecting', 0);
@@ -137,7 +137,7 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 					progress('writing', 0);
 					const written = await replaceAllTables(database, next);
 					if (!written.ok) {
-						post({ type: 'failed', requestId, kind: 'storage', message: written.error.message });
+						post({ type: 'failed', requestId, kind: 'storage', message: written.error.message, code: written.error.code, params: written.error.params });
 						return;
 					}
 					post({ type: 'applied', requestId, result: { counts: written.counts } });
@@ -145,11 +145,11 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 				}
 			}
 		} catch (error) {
-			const message =
+			const text =
 				error instanceof SnapshotEncodeError
-					? error.message
-					: `The snapshot could not be processed (${messageOf(error)}). Nothing was changed; try again, and report this if it keeps happening.`;
-			post({ type: 'failed', requestId, kind: 'crashed', message });
+					? { message: error.message, code: error.code, params: error.params }
+					: snapshotMessage('snapshot.processingFailed', { detail: messageOf(error) });
+			post({ type: 'failed', requestId, kind: 'crashed', ...text });
 		}
 	};
 }

@@ -40,6 +40,8 @@ import { calendarToIcs, icsFileName } from '$lib/domain/calendar/ics';
 import { calendarCsv } from '$lib/domain/calendar/export-csv';
 import { shiftAnchor, visibleRange, type CalendarView } from '$lib/domain/calendar/grid';
 import {
+	checkDraft,
+	cleanDraft,
 	DEFAULT_SEGMENTS,
 	distinctValues,
 	itemMatchesFilter,
@@ -60,7 +62,6 @@ import {
 import { prepareText, tagPrepared, type PreparedText } from '$lib/domain/calendar/tagging';
 import { csvFileName } from '$lib/domain/analytics/csv';
 import { isoFromDay, todayDay, type DayNumber } from '$lib/domain/days';
-import { PLATFORM_LABELS } from '$lib/domain/model';
 import type { AccountRecord, CalendarItemRecord, StoredPost } from '$lib/schemas/db-records';
 import { calendarSearch, parseCalendarQuery, type CalendarTab } from '$lib/components/calendar/calendar-query';
 import {
@@ -73,7 +74,11 @@ import {
 	readAllManualTags,
 	spokenDay
 } from '$lib/components/calendar/calendar-data';
+import { csvWords, draftProblemText, icsWords } from '$lib/components/calendar/calendar-labels';
+import { t } from '$lib/i18n/i18n.svelte';
+import { platformLabel } from '$lib/i18n/labels';
 import { downloadFile } from './download';
+import { formatCount } from './format';
 import { Live } from './live.svelte';
 import { workspace } from './workspace.svelte';
 
@@ -290,7 +295,7 @@ export class CalendarState {
 	/** "@ContosoERP (X / Twitter)": unambiguous when the same handle is on several platforms. */
 	accountFullName = (accountId: string): string => {
 		const account = this.accountsById.get(accountId);
-		return account ? `${accountLabel(account)} (${PLATFORM_LABELS[account.platform]})` : accountId;
+		return account ? `${accountLabel(account)} (${platformLabel(account.platform)})` : accountId;
 	};
 
 	performanceOf = (item: Pick<PlannedItem, 'linkedPostIds'>): LinkedPerformance | null => {
@@ -361,9 +366,15 @@ export class CalendarState {
 
 	// ───────────────────────────── items ─────────────────────────────
 
-	#fail(error: unknown) {
+	/** `draft`: what was being saved, so a refusal by the database layer can be worded from its code. */
+	#fail(error: unknown, draft?: ItemDraft) {
 		const { message } = toStorageError(error, 'save');
-		this.notice = { kind: 'error', text: error instanceof RangeError ? error.message : message };
+		let text = message;
+		if (error instanceof RangeError) {
+			const problem = draft ? checkDraft(cleanDraft(draft))[0] : undefined;
+			text = problem ? draftProblemText(problem) : error.message;
+		}
+		this.notice = { kind: 'error', text };
 	}
 
 	#say(text: string, notice = false) {
@@ -387,15 +398,24 @@ export class CalendarState {
 		try {
 			const record = id ? await updateCalendarItem(db(), id, draft) : await createCalendarItem(db(), draft);
 			if (!record) {
-				this.notice = { kind: 'error', text: 'That item was deleted in the meantime (perhaps in another tab).' };
+				this.notice = { kind: 'error', text: t('calendar:notice.deletedMeanwhile') };
 				return null;
 			}
-			this.#say(`${id ? 'Saved' : 'Added'} “${record.title}”${record.day === null ? ' to the ideas' : ` on ${spokenDay(record.day)}`}.`, true);
+			const title = record.title;
+			const text =
+				record.day === null
+					? id
+						? t('calendar:notice.savedIdea', { title })
+						: t('calendar:notice.addedIdea', { title })
+					: id
+						? t('calendar:notice.savedOn', { title, day: spokenDay(record.day) })
+						: t('calendar:notice.addedOn', { title, day: spokenDay(record.day) });
+			this.#say(text, true);
 			this.focusRequest = { id: record.id, day: record.day };
 			if (record.day !== null && (record.day < this.range.from || record.day > this.range.to)) this.anchor = record.day;
 			return record;
 		} catch (error) {
-			this.#fail(error);
+			this.#fail(error, draft);
 			return null;
 		}
 	}
@@ -407,7 +427,7 @@ export class CalendarState {
 			if (!record) return false;
 			this.focusRequest = { id, day };
 			if (day < this.range.from || day > this.range.to) this.anchor = day;
-			this.#say(`Moved “${record.title}” to ${spokenDay(day)}.`);
+			this.#say(t('calendar:notice.moved', { title: record.title, day: spokenDay(day) }));
 			return true;
 		} catch (error) {
 			this.#fail(error);
@@ -419,7 +439,11 @@ export class CalendarState {
 		try {
 			const copy = await duplicateCalendarItem(db(), id);
 			if (!copy) return null;
-			this.#say(`Duplicated “${copy.title}”${copy.day === null ? '' : ` on ${spokenDay(copy.day)}`}. The copy is open for editing.`, true);
+			const text =
+				copy.day === null
+					? t('calendar:notice.duplicatedIdea', { title: copy.title })
+					: t('calendar:notice.duplicatedOn', { title: copy.title, day: spokenDay(copy.day) });
+			this.#say(text, true);
 			// the copy reaches the live list a moment later: hand it to the dialog directly
 			this.editor = { mode: 'edit', id: copy.id, record: copy };
 			return copy;
@@ -433,15 +457,16 @@ export class CalendarState {
 		const record = this.items?.find((item) => item.id === id);
 		try {
 			if (!record || !(await deleteCalendarItem(db(), id))) return false;
-			this.#say(`Deleted “${record.title}”.`);
+			const text = t('calendar:notice.deleted', { title: record.title });
+			this.#say(text);
 			this.notice = {
 				kind: 'success',
-				text: `Deleted “${record.title}”.`,
+				text,
 				undo: async () => {
 					await restoreCalendarItem(db(), record);
 					this.notice = null;
 					this.focusRequest = { id: record.id, day: record.day };
-					this.#say(`Restored “${record.title}”.`);
+					this.#say(t('calendar:notice.restored', { title: record.title }));
 				}
 			};
 			return true;
@@ -455,7 +480,7 @@ export class CalendarState {
 		try {
 			const record = await linkPostsToItem(db(), id, postKeys);
 			if (!record) return false;
-			this.#say(`Linked ${postKeys.length === 1 ? 'a post' : `${postKeys.length} posts`} to “${record.title}”.`);
+			this.#say(t('calendar:notice.linked', { count: postKeys.length, posts: formatCount(postKeys.length), title: record.title }));
 			return true;
 		} catch (error) {
 			this.#fail(error);
@@ -467,7 +492,7 @@ export class CalendarState {
 		try {
 			const record = await unlinkPostFromItem(db(), id, postKey);
 			if (!record) return false;
-			this.#say(`Unlinked a post from “${record.title}”.`);
+			this.#say(t('calendar:notice.unlinked', { title: record.title }));
 			return true;
 		} catch (error) {
 			this.#fail(error);
@@ -480,29 +505,37 @@ export class CalendarState {
 	#linkedSummary = (item: PlannedItem): string | null => {
 		const performance = this.performanceOf(item);
 		if (!performance || performance.posts === 0) return null;
-		const parts = [`${performance.posts} post${performance.posts === 1 ? '' : 's'}`];
-		if (performance.impressions !== null) parts.push(`${Math.round(performance.impressions).toLocaleString('en')} impressions`);
-		if (performance.engagements !== null) parts.push(`${Math.round(performance.engagements).toLocaleString('en')} engagements`);
-		return parts.join(', ');
+		const parts = [t('calendar:export.posts', { count: performance.posts, posts: formatCount(performance.posts) })];
+		if (performance.impressions !== null) parts.push(t('calendar:export.impressions', { value: formatCount(performance.impressions) }));
+		if (performance.engagements !== null) parts.push(t('calendar:export.engagements', { value: formatCount(performance.engagements) }));
+		return parts.join(t('common:listSeparator'));
 	};
 
 	/** The filtered items as an .ics file; returns how many events it holds and how many ideas it left out. */
 	exportIcs(): { events: number; skipped: number } {
 		const { text, events, skipped } = calendarToIcs(this.filteredItems, {
 			now: Date.now(),
-			calendarName: 'Chorus editorial calendar',
+			words: icsWords(),
+			calendarName: t('calendar:export.calendarName'),
 			accountName: this.accountFullName,
 			linkedSummary: this.#linkedSummary
 		});
 		downloadFile(icsFileName(this.today), text, 'text/calendar;charset=utf-8');
-		this.#say(`Exported ${events} item${events === 1 ? '' : 's'} as iCalendar${skipped > 0 ? `; ${skipped} undated idea${skipped === 1 ? ' was' : 's were'} left out` : ''}.`, true);
+		const items = t('calendar:notice.items', { count: events, items: formatCount(events) });
+		this.#say(
+			skipped > 0
+				? t('calendar:notice.exportedIcsSkipped', { count: skipped, ideas: formatCount(skipped), events: items })
+				: t('calendar:notice.exportedIcs', { count: events, items: formatCount(events) }),
+			true
+		);
 		return { events, skipped };
 	}
 
 	exportCsv(): number {
-		const text = calendarCsv(this.filteredItems, { accountName: this.accountFullName, performance: this.performanceOf });
+		const text = calendarCsv(this.filteredItems, { words: csvWords(), accountName: this.accountFullName, performance: this.performanceOf });
 		downloadFile(csvFileName('chorus-calendar', isoFromDay(this.today)), text, 'text/csv;charset=utf-8');
-		this.#say(`Exported ${this.filteredItems.length} items as CSV.`, true);
+		const count = this.filteredItems.length;
+		this.#say(t('calendar:notice.exportedCsv', { count, items: formatCount(count) }), true);
 		return this.filteredItems.length;
 	}
 }

@@ -12,6 +12,8 @@ import type { AccountRef } from '$lib/domain/model';
 import type { FileOutcome, ReadProgress } from '$lib/importers/pipeline';
 import { mappingPresetSchema, type MappingPreset } from '$lib/schemas/mapping-preset';
 import { parseInWorker } from '$lib/workers/parse-client';
+import { issueText } from '$lib/i18n/issues';
+import { t } from '$lib/i18n/i18n.svelte';
 import { activity } from './activity.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'preview' | 'committing' | 'done';
@@ -30,17 +32,28 @@ async function loadPresets(): Promise<MappingPreset[]> {
 	});
 }
 
+/**
+ * Which logical file of the drop a choice is for. Not the name alone: Facebook and Instagram both
+ * write `Follows.csv`, and a drop of both must let each have its own account.
+ */
+export function choiceKey(outcomeIndex: number, fileName: string): string {
+	return `${outcomeIndex}/${fileName}`;
+}
+
 /** Content hash for one logical file: the pipeline's per-entry hash, else the input file's. */
-function itemsOf(outcome: FileOutcome, overrides: Record<string, AccountRef>): ImportItem[] {
+function itemsOf(outcome: FileOutcome, outcomeIndex: number, overrides: Record<string, AccountRef>): ImportItem[] {
 	if (outcome.outcome !== 'parsed') return [];
-	return outcome.parsed.map((parsed) => ({
-		parsed,
-		fileName: parsed.fileName,
-		size: parsed.size ?? outcome.size,
-		sha256: parsed.sha256 ?? outcome.sha256,
-		// a plain copy: the choice lives in $state (a proxy), and IndexedDB cannot clone proxies
-		...(overrides[parsed.fileName] ? { accountOverride: { ...overrides[parsed.fileName] } } : {})
-	}));
+	return outcome.parsed.map((parsed) => {
+		const chosen = overrides[choiceKey(outcomeIndex, parsed.fileName)];
+		return {
+			parsed,
+			fileName: parsed.fileName,
+			size: parsed.size ?? outcome.size,
+			sha256: parsed.sha256 ?? outcome.sha256,
+			// a plain copy: the choice lives in $state (a proxy), and IndexedDB cannot clone proxies
+			...(chosen ? { accountOverride: { ...chosen } } : {})
+		};
+	});
 }
 
 export class ImportSession {
@@ -50,11 +63,27 @@ export class ImportSession {
 	plan = $state.raw<ImportPlan | null>(null);
 	accountChoices = $state<Record<string, AccountRef>>({});
 	result = $state.raw<CommitResult | null>(null);
-	error = $state<string | null>(null);
+	/** Worded when read, so a message on screen follows a language switch. */
+	#error = $state.raw<(() => string) | null>(null);
 	#files: File[] = [];
 	#abort: AbortController | null = null;
 
-	items = $derived(this.outcomes.flatMap((outcome) => itemsOf(outcome, this.accountChoices)));
+	items = $derived(this.outcomes.flatMap((outcome, index) => itemsOf(outcome, index, this.accountChoices)));
+	/** The plan of each logical file by its choiceKey: the plan lists the items in their order. */
+	#plannedByKey = $derived.by(() => {
+		const planned = this.plan?.items ?? [];
+		const keys = this.outcomes.flatMap((outcome, index) => (outcome.outcome === 'parsed' ? outcome.parsed.map((parsed) => choiceKey(index, parsed.fileName)) : []));
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole on each change, never mutated
+		return new Map(planned.length === keys.length ? keys.map((key, position) => [key, planned[position]]) : []);
+	});
+
+	plannedFor(key: string) {
+		return this.#plannedByKey.get(key);
+	}
+
+	get error(): string | null {
+		return this.#error?.() ?? null;
+	}
 
 	async read(files: File[]) {
 		this.reset();
@@ -76,7 +105,8 @@ export class ImportSession {
 		} catch (error) {
 			if (error instanceof DOMException && error.name === 'AbortError') this.reset();
 			else {
-				this.error = `The files could not be read: ${error instanceof Error ? error.message : String(error)}`;
+				const reason = error instanceof Error ? error.message : String(error);
+				this.#error = () => t('import:error.read', { reason });
 				this.phase = 'idle';
 			}
 		} finally {
@@ -96,9 +126,9 @@ export class ImportSession {
 		performance.mark('chorus:import:planned');
 	}
 
-	async chooseAccount(fileName: string, account: AccountRef | null) {
-		if (account) this.accountChoices[fileName] = account;
-		else delete this.accountChoices[fileName];
+	async chooseAccount(key: string, account: AccountRef | null) {
+		if (account) this.accountChoices[key] = account;
+		else delete this.accountChoices[key];
 		await this.replan();
 	}
 
@@ -117,7 +147,8 @@ export class ImportSession {
 			performance.mark('chorus:import:committed');
 			this.result = result;
 			if (!result.ok) {
-				this.error = result.error.message;
+				const failure = result.error;
+				this.#error = () => issueText(failure);
 				this.phase = 'preview';
 				return false;
 			}
@@ -135,6 +166,6 @@ export class ImportSession {
 		this.plan = null;
 		this.accountChoices = {};
 		this.result = null;
-		this.error = null;
+		this.#error = null;
 	}
 }

@@ -10,32 +10,61 @@ import { updateAccount } from '$lib/db/queries';
 import { accountIdOf } from '$lib/domain/model';
 import { todayDay } from '$lib/domain/days';
 import { parseInWorker } from '$lib/workers/parse-client';
+import { issueText } from '$lib/i18n/issues';
+import { t } from '$lib/i18n/i18n.svelte';
+import { formatCount } from './format';
 import { activity } from './activity.svelte';
+
+/** Words are made when read, so a status or an error on screen follows a language switch. */
+type Text = () => string;
+
+/** A failure whose reason is already worded for the person (in the active language). */
+class SampleFailure extends Error {
+	constructor(readonly reason: Text) {
+		super(reason());
+	}
+}
 
 class SampleLoader {
 	running = $state(false);
-	status = $state('');
-	error = $state<string | null>(null);
+	#status = $state.raw<Text | null>(null);
+	#error = $state.raw<Text | null>(null);
+
+	get status(): string {
+		return this.#status?.() ?? '';
+	}
+
+	get error(): string | null {
+		return this.#error?.() ?? null;
+	}
 
 	async load(): Promise<boolean> {
 		this.running = true;
-		this.error = null;
+		this.#error = null;
 		activity.start('sample', 'common:activity.sample');
 		try {
-			this.status = 'Writing the sample export files…';
+			this.#status = () => t('home:sample.writing');
 			// lazy: the generator (and the spreadsheet writer it uses) is not part of the first page
 			const sample = await import('$lib/sample');
 			const files = await sample.generateWorkspaceFiles({ ...sample.SAMPLE_PRESET, endDay: todayDay() - 1 });
-			this.status = `Reading ${files.length} sample export files…`;
+			this.#status = () => t('home:sample.reading', { count: files.length, formatted: formatCount(files.length) });
 			const outcomes = await parseInWorker(
 				files.map((file) => new File([file.bytes as BlobPart], file.name)),
-				{ onProgress: (progress) => (this.status = `Reading ${progress.file} (${progress.fileIndex + 1} of ${progress.fileCount})…`) }
+				{
+					onProgress: (progress) =>
+						(this.#status = () =>
+							t('home:sample.readingFile', {
+								file: progress.file,
+								index: formatCount(progress.fileIndex + 1),
+								total: formatCount(progress.fileCount)
+							}))
+				}
 			);
 			const items: ImportItem[] = [];
-			const problems: string[] = [];
+			const problems: Text[] = [];
 			for (const outcome of outcomes) {
 				if (outcome.outcome !== 'parsed') {
-					problems.push(`${outcome.name}: ${outcome.message}`);
+					problems.push(() => `${outcome.name}: ${issueText(outcome)}`);
 					continue;
 				}
 				for (const parsed of outcome.parsed) {
@@ -50,11 +79,17 @@ class SampleLoader {
 					});
 				}
 			}
-			if (problems.length > 0) throw new Error(`some sample files were not recognised: ${problems.join('; ')}`);
-			this.status = 'Saving…';
+			if (problems.length > 0)
+				throw new SampleFailure(() =>
+					t('home:sample.unrecognised', { files: problems.map((problem) => problem()).join(t('common:listSeparator')) })
+				);
+			this.#status = () => t('home:sample.saving');
 			const result = await commitImport(db(), items);
-			if (!result.ok) throw new Error(result.error.message);
-			this.status = 'Filling in owners and audience segments…';
+			if (!result.ok) {
+				const failure = result.error;
+				throw new SampleFailure(() => issueText(failure));
+			}
+			this.#status = () => t('home:sample.profiles');
 			const database = db();
 			// one transaction for all 40 edits: one change for the live views instead of forty
 			await database.transaction('rw', database.accounts, database.meta, async () => {
@@ -65,10 +100,12 @@ class SampleLoader {
 					await updateAccount(database, id, fields);
 				}
 			});
-			this.status = 'Done';
+			this.#status = () => t('home:sample.done');
 			return true;
 		} catch (error) {
-			this.error = `The sample data could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+			const reason: Text =
+				error instanceof SampleFailure ? error.reason : () => (error instanceof Error ? error.message : String(error));
+			this.#error = () => t('home:sample.failed', { reason: reason() });
 			return false;
 		} finally {
 			this.running = false;

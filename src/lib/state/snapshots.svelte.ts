@@ -9,22 +9,58 @@ import { replaceAllTables } from '$lib/db/wipe';
 import type { MergePreview, MergeResolutions, Side } from '$lib/snapshot/merge';
 import { SnapshotClient, saveSnapshotFile, type SnapshotProgress } from '$lib/snapshot/snapshot-client';
 import type { OpenedSnapshotInfo } from '$lib/snapshot/snapshot-protocol';
+import { issueText, type CodedMessage } from '$lib/i18n/issues';
+import { t } from '$lib/i18n/i18n.svelte';
 import { activity } from './activity.svelte';
 
 export type OpenMode = 'choose' | 'view' | 'replace' | 'merge';
 
-const PHASE_LABELS: Record<SnapshotProgress['phase'], string> = {
-	collecting: 'Collecting the workspace',
-	encoding: 'Encoding',
-	hashing: 'Computing the checksum',
-	compressing: 'Compressing',
-	reading: 'Reading the file',
-	inflating: 'Unpacking',
-	validating: 'Checking the file',
-	decoding: 'Decoding',
-	comparing: 'Comparing with your data',
-	writing: 'Saving'
+type SnapshotPhase = SnapshotProgress['phase'];
+
+/** Every phase the worker reports: a Record, so a new phase fails the type check until it is listed (and worded). */
+const PHASES: Record<SnapshotPhase, true> = {
+	collecting: true,
+	encoding: true,
+	hashing: true,
+	compressing: true,
+	reading: true,
+	inflating: true,
+	validating: true,
+	decoding: true,
+	comparing: true,
+	writing: true
 };
+export const SNAPSHOT_PHASES = Object.keys(PHASES) as SnapshotPhase[];
+
+/** What the snapshot worker is doing, in the active language (snapshot:phase.<phase>). */
+export function phaseLabel(phase: SnapshotPhase): string {
+	return t(`snapshot:phase.${phase}`);
+}
+
+/**
+ * The phases each operation goes through, in order, so that the bar can show how far the whole
+ * operation is: a phase's share is equal (their real costs vary with the workspace), and within a
+ * phase the worker reports its own fraction (bytes compressed, inflated, records written).
+ */
+const OPERATION_PHASES: Record<string, readonly SnapshotPhase[]> = {
+	'snapshot-save': ['collecting', 'encoding', 'hashing', 'compressing'],
+	'snapshot-open': ['reading', 'inflating', 'validating', 'decoding'],
+	'snapshot-view': ['reading', 'inflating', 'validating', 'decoding'],
+	'snapshot-merge': ['collecting', 'comparing'],
+	'snapshot-apply': ['collecting', 'comparing', 'writing']
+};
+
+/** 0..1 through the whole operation, or null when the phase is not one the operation lists. */
+export function operationFraction(operation: string, progress: SnapshotProgress): number | null {
+	const phases = OPERATION_PHASES[operation];
+	const index = phases?.indexOf(progress.phase) ?? -1;
+	if (index < 0) return null;
+	return (index + Math.min(1, Math.max(0, progress.fraction))) / phases.length;
+}
+
+/** Words made when read, so a notice or an error on screen follows a language switch. */
+type Text = () => string;
+const coded = (failure: CodedMessage): Text => () => issueText(failure);
 
 export function isSnapshotFile(file: File): boolean {
 	return /\.chorus(\.json)?(\.gz)?$/i.test(file.name) || /\.chorus\.json\.gz$/i.test(file.name);
@@ -34,8 +70,9 @@ class SnapshotUi {
 	#client: SnapshotClient | null = null;
 	busy = $state(false);
 	progress = $state<SnapshotProgress | null>(null);
-	error = $state<string | null>(null);
-	notice = $state<string | null>(null);
+	#operation = $state<string | null>(null);
+	#error = $state.raw<Text | null>(null);
+	#notice = $state.raw<Text | null>(null);
 	/** The file being opened, once read and checked. */
 	opened = $state.raw<OpenedSnapshotInfo | null>(null);
 	#openedFile: File | null = null;
@@ -44,8 +81,21 @@ class SnapshotUi {
 	resolutions = $state<Record<string, Side>>({});
 	readonly viewing = viewingSnapshot();
 
+	/** How far the running operation is, 0..1 (null: nothing running, or no measure of it). */
+	get progressFraction(): number | null {
+		return this.progress && this.#operation ? operationFraction(this.#operation, this.progress) : null;
+	}
+
 	get progressLabel(): string {
-		return this.progress ? `${PHASE_LABELS[this.progress.phase]}…` : '';
+		return this.progress ? t('snapshot:progress', { phase: phaseLabel(this.progress.phase) }) : '';
+	}
+
+	get error(): string | null {
+		return this.#error?.() ?? null;
+	}
+
+	get notice(): string | null {
+		return this.#notice?.() ?? null;
 	}
 
 	#clientOrNew(): SnapshotClient {
@@ -55,13 +105,15 @@ class SnapshotUi {
 
 	async #run<T>(key: string, reason: string, work: () => Promise<T>): Promise<T> {
 		this.busy = true;
-		this.error = null;
+		this.#operation = key;
+		this.#error = null;
 		activity.start(key, reason);
 		try {
 			return await work();
 		} finally {
 			this.busy = false;
 			this.progress = null;
+			this.#operation = null;
 			activity.end(key);
 		}
 	}
@@ -70,11 +122,12 @@ class SnapshotUi {
 		return this.#run('snapshot-save', 'common:activity.snapshotSave', async () => {
 			const exported = await this.#clientOrNew().exportSnapshot({ title: title || undefined }, (progress) => (this.progress = progress));
 			if (!exported.ok) {
-				this.error = exported.message;
+				this.#error = coded(exported);
 				return false;
 			}
 			await saveSnapshotFile(exported.result);
-			this.notice = `Saved ${exported.result.fileName}.`;
+			const fileName = exported.result.fileName;
+			this.#notice = () => t('snapshot:notice.saved', { file: fileName });
 			return true;
 		});
 	}
@@ -84,7 +137,7 @@ class SnapshotUi {
 		return this.#run('snapshot-open', 'common:activity.snapshotOpen', async () => {
 			const opened = await this.#clientOrNew().openSnapshot(file, { onProgress: (progress) => (this.progress = progress) });
 			if (!opened.ok) {
-				this.error = opened.message;
+				this.#error = coded(opened);
 				return false;
 			}
 			this.opened = opened.result;
@@ -106,14 +159,14 @@ class SnapshotUi {
 				onProgress: (progress) => (this.progress = progress)
 			});
 			if (!reread.ok || !reread.result.tables) {
-				this.error = reread.ok ? 'The snapshot could not be unpacked for viewing.' : reread.message;
+				this.#error = reread.ok ? () => t('snapshot:error.unpack') : coded(reread);
 				return;
 			}
 			const viewDatabase = openDatabase(VIEW_DATABASE_NAME);
 			try {
 				const written = await replaceAllTables(viewDatabase, reread.result.tables);
 				if (!written.ok) {
-					this.error = written.error.message;
+					this.#error = coded(written.error);
 					return;
 				}
 			} finally {
@@ -144,7 +197,7 @@ class SnapshotUi {
 		await this.#run('snapshot-merge', 'common:activity.snapshotCompare', async () => {
 			const preview = await this.#clientOrNew().previewMerge((progress) => (this.progress = progress));
 			if (!preview.ok) {
-				this.error = preview.message;
+				this.#error = coded(preview);
 				return;
 			}
 			this.mergePreview = preview.result;
@@ -157,13 +210,11 @@ class SnapshotUi {
 			const resolutions: MergeResolutions = { ...this.resolutions };
 			const applied = await this.#clientOrNew().apply(mode, resolutions, (progress) => (this.progress = progress));
 			if (!applied.ok) {
-				this.error = applied.message;
+				this.#error = coded(applied);
 				return false;
 			}
-			this.notice =
-				mode === 'replace'
-					? `Your workspace is now the snapshot “${this.opened?.head.title ?? this.opened?.fileName}”.`
-					: `Merged “${this.opened?.head.title ?? this.opened?.fileName}” into your workspace.`;
+			const name = this.opened?.head.title ?? this.opened?.fileName ?? '';
+			this.#notice = mode === 'replace' ? () => t('snapshot:notice.replaced', { name }) : () => t('snapshot:notice.merged', { name });
 			this.close();
 			return true;
 		});

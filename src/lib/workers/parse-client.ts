@@ -14,6 +14,8 @@
  */
 import type { FileOutcome, ReadProgress } from '../importers/pipeline';
 import type { MappingPreset } from '../schemas/mapping-preset';
+import { fileMessage } from '../importers/messages';
+import type { CodedMessage } from '../domain/coded-message';
 
 export interface ParseRequest {
 	type: 'parse';
@@ -52,13 +54,14 @@ function abortError(signal: AbortSignal): unknown {
 	return signal.reason ?? new DOMException('The import was cancelled.', 'AbortError');
 }
 
-function crashOutcome(file: File, detail: string): FileOutcome {
+/** `detail`: why the worker stopped, a `worker.*` message (or the browser's own text). */
+function crashOutcome(file: File, detail: CodedMessage): FileOutcome {
 	return {
 		name: file.name,
 		size: file.size,
 		sha256: '',
 		outcome: 'error',
-		message: `${file.name} could not be read: the import worker stopped unexpectedly (${detail}). This usually means the browser ran out of memory on a very large file; import fewer or smaller files at a time, and report the problem if it happens again.`
+		...fileMessage('file.workerStopped', { name: file.name, detail })
 	};
 }
 
@@ -84,7 +87,7 @@ export function parseInWorker(
 			settle();
 		};
 		// files without an outcome by now never got one: say why instead of dropping them
-		const complete = (detail: string) =>
+		const complete = (detail: CodedMessage) =>
 			finish(() => resolve(files.map((file, index) => outcomes[index] ?? crashOutcome(file, detail))));
 		const onAbort = () => finish(() => reject(abortError(signal!)));
 
@@ -92,7 +95,7 @@ export function parseInWorker(
 			worker = createWorker();
 		} catch (error) {
 			const detail = error instanceof Error ? error.message : String(error);
-			resolve(files.map((file) => crashOutcome(file, `it could not be started: ${detail}`)));
+			resolve(files.map((file) => crashOutcome(file, fileMessage('worker.notStarted', { detail }))));
 			return;
 		}
 
@@ -101,13 +104,14 @@ export function parseInWorker(
 			if (message.type === 'progress')
 				options.onProgress?.({ ...message.progress, fileIndex: message.fileIndex, fileCount: files.length });
 			else if (message.type === 'outcome') outcomes[message.fileIndex] = message.outcome;
-			else if (message.type === 'done') complete('it finished without reporting on this file');
+			else if (message.type === 'done') complete(fileMessage('worker.noReport'));
 		});
 		worker.addEventListener('error', (event) => {
 			event.preventDefault?.();
-			complete(event.message || 'no details given');
+			// the browser's own words, as it gave them (no code: they read the same in every language)
+			complete(event.message ? { message: event.message } : fileMessage('worker.noDetails'));
 		});
-		worker.addEventListener('messageerror', () => complete('a message from it could not be read'));
+		worker.addEventListener('messageerror', () => complete(fileMessage('worker.unreadableMessage')));
 		signal?.addEventListener('abort', onAbort);
 
 		worker.postMessage({ type: 'parse', files, presets: options.presets ?? [], now: (options.now ?? new Date()).getTime() });

@@ -9,6 +9,7 @@ import { readFiles, tooLargeOutcome, type FileOutcome } from '../importers/pipel
 import type { Importer } from '../importers/types';
 import { mappingPresetSchema, type MappingPreset } from '../schemas/mapping-preset';
 import type { ParseRequest, ParseResponse } from './parse-client';
+import { fileMessage } from '../importers/messages';
 
 interface WorkerScope {
 	onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;
@@ -30,7 +31,7 @@ function unreadableFile(file: File, error: unknown): FileOutcome {
 		size: file.size,
 		sha256: '',
 		outcome: 'error',
-		message: `${file.name} could not be read from disk (${detail}). It may have been moved, renamed or deleted after it was chosen; choose it again.`
+		...fileMessage('file.unreadableFromDisk', { name: file.name, detail })
 	};
 }
 

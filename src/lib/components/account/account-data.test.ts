@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { postsPerWeek } from '../../domain/analytics/cadence';
 import { topicStats } from '../../domain/analytics/topics';
 import { dayFromISO } from '../../domain/days';
-import { breakdownCategories, groupBreakdowns, monthlyTopicSeries, weeklyPostsSeries, type BreakdownSnapshot } from './account-data';
+import { breakdownCategories, groupBreakdowns, monthlyTopicSeries, sentenceParts, weeklyPostsSeries, type BreakdownSnapshot } from './account-data';
 
 const day = (iso: string) => dayFromISO(iso)!;
 
@@ -67,6 +67,7 @@ describe('breakdowns', () => {
 				['JP', 0.06],
 				['BR', 0.04]
 			]),
+			(more) => `Other (${more} more)`,
 			2
 		);
 		expect(categories.map((c) => [c.label, c.value])).toEqual([
@@ -74,5 +75,25 @@ describe('breakdowns', () => {
 			['US', 0.3],
 			['Other (3 more)', expect.closeTo(0.2, 10)]
 		]);
+	});
+});
+
+describe('sentenceParts', () => {
+	it('splits a message into text and numbered links, wherever the language puts them', () => {
+		expect(sentenceParts('Pick one from the <0>dashboard</0> or the <1>board</1>.')).toEqual([
+			{ text: 'Pick one from the ', link: null },
+			{ text: 'dashboard', link: 0 },
+			{ text: ' or the ', link: null },
+			{ text: 'board', link: 1 },
+			{ text: '.', link: null }
+		]);
+		expect(sentenceParts('请从<1>整合看板</1>或<0>仪表板</0>中选择')).toEqual([
+			{ text: '请从', link: null },
+			{ text: '整合看板', link: 1 },
+			{ text: '或', link: null },
+			{ text: '仪表板', link: 0 },
+			{ text: '中选择', link: null }
+		]);
+		expect(sentenceParts('No links, <b>no</b> tags')).toEqual([{ text: 'No links, <b>no</b> tags', link: null }]);
 	});
 });

@@ -8,8 +8,17 @@ import type { PostsPerWeek } from '../../domain/analytics/cadence';
 import { bucketFrame, bucketEnd, type BucketFrame } from '../../domain/analytics/grain';
 import type { TopicStats } from '../../domain/analytics/topics';
 import type { MetricKey } from '../../domain/metrics';
-import type { BreakdownDimension } from '../../domain/model';
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from '../../domain/model';
 import type { BarCategory } from '../../charts/build-bar';
+
+/** The file type of every CSV the page downloads (the same in every language). */
+export const CSV_TYPE = 'text/csv;charset=utf-8';
+
+/** The heatmap CSV's name part. */
+export const HEATMAP_FILE = 'posting-heatmap';
+
+/** Post-list topic of posts without any tag: a key no typed tag can equal (the UI shows "(no tag)" in its language). */
+export const NO_TAG_TOPIC = '\u0000no-tag';
 
 /** Counts per bucket as a complete flow series: NaN = unknown (a gap), every other bucket fully covered. */
 export function countSeries(id: string, metric: MetricKey, frame: BucketFrame, counts: ArrayLike<number>): AggregatedSeries {
@@ -48,24 +57,6 @@ export function monthlyTopicSeries(stats: TopicStats, topics: readonly string[])
 	return { frame, lines };
 }
 
-export const DIMENSION_LABELS: Record<BreakdownDimension, string> = {
-	country: 'Country',
-	city: 'City',
-	region: 'Region',
-	territory: 'Territory',
-	language: 'Language',
-	industry: 'Industry',
-	job_function: 'Job function',
-	seniority: 'Seniority',
-	company_size: 'Company size',
-	age: 'Age',
-	gender: 'Gender',
-	traffic_source: 'Traffic source',
-	subscription_status: 'Subscription status',
-	device: 'Device',
-	other: 'Other'
-};
-
 /** What a breakdown record needs to have (`BreakdownRecord` fits). */
 export interface BreakdownSnapshot {
 	importId: number;
@@ -94,7 +85,7 @@ export function groupBreakdowns<S extends BreakdownSnapshot>(records: readonly S
 		if (!group) groups.set(key, (group = { key, dimension: record.dimension, measure: record.measure, unit: record.unit, snapshots: [] }));
 		group.snapshots.push(record);
 	}
-	const order = Object.keys(DIMENSION_LABELS);
+	const order: readonly string[] = BREAKDOWN_DIMENSIONS;
 	return [...groups.values()]
 		.map((group) => ({ ...group, snapshots: [...group.snapshots].sort((a, b) => a.asOf - b.asOf) }))
 		.sort((a, b) => order.indexOf(a.dimension) - order.indexOf(b.dimension) || a.measure.localeCompare(b.measure));
@@ -102,14 +93,39 @@ export function groupBreakdowns<S extends BreakdownSnapshot>(records: readonly S
 
 /**
  * The largest `limit` entries of a snapshot as bar categories, the rest folded into one "Other
- * (n more)" bar so the shares still add up. Entries keep the export's own names.
+ * (n more)" bar so the shares still add up. Entries keep the export's own names; the folded bar's
+ * name comes from the caller (`otherLabel(n)`), which words it in the active language.
  */
-export function breakdownCategories(snapshot: Pick<BreakdownSnapshot, 'entries'>, limit = 12): BarCategory[] {
+export function breakdownCategories(snapshot: Pick<BreakdownSnapshot, 'entries'>, otherLabel: (more: number) => string, limit = 12): BarCategory[] {
 	const sorted = [...snapshot.entries].sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
 	const shown: BarCategory[] = sorted.slice(0, limit).map((entry) => ({ key: `entry:${entry.key}`, label: entry.key, value: entry.value }));
 	const rest = sorted.slice(limit);
 	if (rest.length > 0) {
-		shown.push({ key: 'other-entries', label: `Other (${rest.length} more)`, value: rest.reduce((sum, entry) => sum + entry.value, 0) });
+		shown.push({ key: 'other-entries', label: otherLabel(rest.length), value: rest.reduce((sum, entry) => sum + entry.value, 0) });
 	}
 	return shown;
+}
+
+/** A piece of a sentence with links in it: plain text, or the text of link number `link`. */
+export interface SentencePart {
+	text: string;
+	link: number | null;
+}
+
+/**
+ * Splits a translated sentence such as "Pick one from the <0>dashboard</0> or the <1>board</1>."
+ * into text and numbered links, so each language can put the links where its word order wants
+ * them while the page still renders real anchors (never the message as HTML).
+ */
+export function sentenceParts(message: string): SentencePart[] {
+	const parts: SentencePart[] = [];
+	const pattern = /<(\d+)>(.*?)<\/\1>/g;
+	let last = 0;
+	for (const match of message.matchAll(pattern)) {
+		if (match.index > last) parts.push({ text: message.slice(last, match.index), link: null });
+		parts.push({ text: match[2], link: Number(match[1]) });
+		last = match.index + match[0].length;
+	}
+	if (last < message.length) parts.push({ text: message.slice(last), link: null });
+	return parts;
 }

@@ -64,6 +64,7 @@ describe('planInventoryImport', () => {
 				line: 2,
 				accountId: 'x:contosoerp',
 				matchedBy: 'platform and handle',
+				match: 'handle',
 				edit: { owner: 'Ana Team', segments: ['Buyers', 'Solution partners'] },
 				fields: [
 					{ field: 'owner', before: 'Dana', after: 'Ana Team' },
@@ -83,6 +84,7 @@ describe('planInventoryImport', () => {
 				line: 2,
 				accountId: 'facebook:contoso retail',
 				matchedBy: 'platform and name',
+				match: 'name',
 				edit: { owner: 'Retail team' },
 				fields: [{ field: 'owner', before: '', after: 'Retail team' }]
 			}
@@ -133,10 +135,21 @@ describe('planInventoryImport', () => {
 				'x,CONTOSOERP,,Bob\n'
 		);
 		expect(result.issues).toEqual([
-			{ line: 2, severity: 'error', message: expect.stringMatching(/^Platform “Myspace” is not one Chorus knows: use one of X \/ Twitter, YouTube/) },
-			{ line: 3, severity: 'error', message: 'No platform on this row: fill in the Platform column. The row was left out.' },
-			{ line: 4, severity: 'error', message: expect.stringContaining('neither a handle nor a name') },
-			{ line: 6, severity: 'warning', message: 'Same account as line 5; only line 5 is used.' }
+			{
+				line: 2,
+				severity: 'error',
+				message: expect.stringMatching(/^Platform “Myspace” is not one Chorus knows: use one of X \/ Twitter, YouTube/),
+				code: 'inventory.unknownPlatform',
+				params: { platform: 'Myspace' }
+			},
+			{
+				line: 3,
+				severity: 'error',
+				message: 'No platform on this row: fill in the Platform column. The row was left out.',
+				code: 'inventory.noPlatform'
+			},
+			{ line: 4, severity: 'error', message: expect.stringContaining('neither a handle nor a name'), code: 'inventory.noName' },
+			{ line: 6, severity: 'warning', message: 'Same account as line 5; only line 5 is used.', code: 'inventory.duplicate', params: { earlier: 5 } }
 		]);
 		expect(result.changes.map((change) => [change.kind, change.line])).toEqual([['update', 5]]);
 	});
@@ -150,10 +163,25 @@ describe('planInventoryImport', () => {
 	it('refuses a file without a platform column or without a way to name accounts', () => {
 		expect(plan('Handle,Owner\nfoo,bar\n').issues[0]).toEqual({
 			severity: 'error',
-			message: expect.stringContaining('No “Platform” column found (the header row reads: Handle, Owner)')
+			message: expect.stringContaining('No “Platform” column found (the header row reads: Handle, Owner)'),
+			code: 'inventory.noPlatformColumn',
+			params: { headers: 'Handle, Owner' }
 		});
 		expect(plan('Platform,Owner\nX,bar\n').issues[0].message).toMatch(/No “Handle” or “Display name” column/);
 		expect(plan('').issues[0].message).toMatch(/The file is empty/);
+	});
+
+	it('reads the Chinese header names as well as the English ones', () => {
+		const result = plan('平台,用户名,负责人,细分人群,地区,语言,备注\nX,contosoerp,李娜,买家; 终端用户,CN,zh,审计 2026\n微博,contoso_cn,王伟,,,,\n');
+		expect(result.recognised).toEqual(['平台', '用户名', '负责人', '细分人群', '地区', '语言', '备注']);
+		expect(result.issues).toEqual([]);
+		expect(result.changes[0]).toMatchObject({
+			kind: 'update',
+			accountId: 'x:contosoerp',
+			match: 'handle',
+			edit: { owner: '李娜', segments: ['买家', '终端用户'], regions: ['CN'], languages: ['zh'], notes: '审计 2026' }
+		});
+		expect(result.changes[1]).toMatchObject({ kind: 'add', input: { platform: 'weibo', handle: 'contoso_cn', owner: '王伟' } });
 	});
 
 	it('round-trips its own export: nothing changes', () => {

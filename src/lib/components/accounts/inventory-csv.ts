@@ -6,6 +6,10 @@
  *
  * An empty cell (or "-") leaves the field as it is: a blank in an audit sheet means "not known",
  * and treating it as "clear this" would wipe what someone typed in Chorus.
+ *
+ * The file is an interchange format (an audit spreadsheet goes out and comes back), so the export
+ * writes the same English headers, platform names and flag names in every language, and the import
+ * reads both the English and the Chinese header names (docs/board.md).
  */
 import { csvFileName, tableToCsv } from '$lib/domain/analytics/csv';
 import type { AccountFacts, AccountFlag } from '$lib/domain/board';
@@ -22,6 +26,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export const LIST_FIELDS = ['admins', 'segments', 'productLines', 'regions', 'languages'] as const satisfies readonly AccountListField[];
 export type EditableField = TextField | AccountListField;
 
+// i18n-exempt: the file's English header names (the screen names fields with t('accounts:field.…'))
 export const FIELD_LABELS: Record<EditableField, string> = {
 	handle: 'Handle',
 	displayName: 'Display name',
@@ -36,23 +41,29 @@ export const FIELD_LABELS: Record<EditableField, string> = {
 	notes: 'Notes'
 };
 
+// i18n-exempt: header names the import matches, in both languages; they are read, not shown
+/**
+ * Header names the import reads: English first (what the export writes), then the Chinese names a
+ * team in China gives the same columns (the Chinese interface's own column names among them).
+ */
 const COLUMNS = defineColumns({
-	accountId: ['account id', 'chorus id', 'id'],
-	platform: ['platform', 'network', 'social network', 'channel type'],
-	handle: ['handle', 'username', 'user name', 'account handle', '@handle', 'vanity name'],
-	url: ['url', 'link', 'profile url', 'profile link', 'address'],
-	displayName: ['display name', 'name', 'account name', 'page name', 'channel name', 'account'],
-	owner: ['owner', 'account owner', 'owner (person or team)', 'responsible', 'team'],
-	admins: ['admins', 'admin', 'admin access', 'who holds admin access', 'administrators'],
-	segments: ['segments', 'audience segments', 'segment', 'customer segments'],
-	productLines: ['product lines', 'product line', 'products'],
-	regions: ['regions', 'region', 'markets', 'countries'],
-	languages: ['languages', 'language'],
-	purpose: ['purpose', 'goal', 'objective'],
-	notes: ['notes', 'note', 'comments', 'comment']
+	accountId: ['account id', 'chorus id', 'id', '账号 id', '账号id', 'chorus 账号 id'],
+	platform: ['platform', 'network', 'social network', 'channel type', '平台', '社交平台', '渠道'],
+	handle: ['handle', 'username', 'user name', 'account handle', '@handle', 'vanity name', '用户名', '账号名', '账号 handle'],
+	url: ['url', 'link', 'profile url', 'profile link', 'address', '链接', '主页链接', '网址', '地址'],
+	displayName: ['display name', 'name', 'account name', 'page name', 'channel name', 'account', '显示名称', '名称', '账号名称', '账号'],
+	owner: ['owner', 'account owner', 'owner (person or team)', 'responsible', 'team', '负责人', '负责人（个人或团队）', '负责团队'],
+	admins: ['admins', 'admin', 'admin access', 'who holds admin access', 'administrators', '管理员', '管理权限'],
+	segments: ['segments', 'audience segments', 'segment', 'customer segments', '细分人群', '客户细分', '受众细分'],
+	productLines: ['product lines', 'product line', 'products', '产品线', '产品'],
+	regions: ['regions', 'region', 'markets', 'countries', '地区', '区域', '市场', '国家/地区'],
+	languages: ['languages', 'language', '语言'],
+	purpose: ['purpose', 'goal', 'objective', '定位', '用途', '目标'],
+	notes: ['notes', 'note', 'comments', 'comment', '备注', '说明']
 });
 type ColumnKey = keyof typeof COLUMNS;
 
+// i18n-exempt: platform names as spreadsheets spell them; read, not shown
 const PLATFORM_ALIASES: Record<string, Platform> = {
 	twitter: 'x',
 	'x (twitter)': 'x',
@@ -120,6 +131,8 @@ export type InventoryChange =
 			accountId: string;
 			/** How the row was matched to the account, in plain words. */
 			matchedBy: string;
+			/** The same as a code, for the interface to word: by account ID, platform and handle, or platform and name. */
+			match: 'id' | 'handle' | 'name';
 			edit: AccountEdit;
 			fields: FieldChange[];
 	  }
@@ -137,6 +150,21 @@ export interface InventoryImportPlan {
 }
 
 const PLATFORM_NAMES = PLATFORMS.map((platform) => PLATFORM_LABELS[platform]).join(', ');
+// i18n-exempt: the English fallback beside the code (CsvImportPanel words `match` with t)
+const MATCH_WORDS = { id: 'account ID', handle: 'platform and handle', name: 'platform and name' } as const;
+
+// i18n-exempt: each problem's English text beside its code, as the core's issues carry one (CsvImportPanel words the code)
+const ENGLISH = {
+	empty: 'The file is empty: it needs a header row (Platform, Handle, Owner, …) and one row per account.',
+	noPlatformColumn: (found: string) =>
+		`No “Platform” column found (the header row reads: ${found || 'nothing'}). Add a Platform column, or an Account ID column from a Chorus export.`,
+	noNameColumn: 'No “Handle” or “Display name” column found: Chorus needs one of them to tell the accounts apart.',
+	unknownPlatform: (platform: string) => `Platform “${platform}” is not one Chorus knows: use one of ${PLATFORM_NAMES}. The row was left out.`,
+	noPlatform: 'No platform on this row: fill in the Platform column. The row was left out.',
+	noName: 'This row has neither a handle nor a name, so Chorus cannot tell which account it is: fill in Handle or Display name. The row was left out.',
+	duplicate: (earlier: number) => `Same account as line ${earlier}; only line ${earlier} is used.`,
+	noRows: 'The file has a header row but no account rows.'
+};
 
 function listText(values: readonly string[]): string {
 	return values.join('; ');
@@ -147,16 +175,18 @@ export function planInventoryImport(bytes: Uint8Array, fileName: string, existin
 	const decoded = decodeText(bytes);
 	const { table, issues: readIssues } = tabulateText(decoded.text, fileName, decoded.encoding);
 	const issues: RowIssue[] = [...readIssues];
-	const empty = (message: string): InventoryImportPlan => ({
+	const empty = (message: string, code: string, params?: RowIssue['params']): InventoryImportPlan => ({
 		changes: [],
-		issues: [...issues, { severity: 'error', message }],
+		issues: [...issues, { severity: 'error', message, code, ...(params ? { params } : {}) }],
 		recognised: [],
 		ignored: [],
 		encoding: decoded.encoding
 	});
 
 	const headerIndex = table.rows.findIndex((row) => !isBlankRow(row) && !/^\s*"?sep=/i.test(row[0] ?? ''));
-	if (headerIndex === -1) return empty('The file is empty: it needs a header row (Platform, Handle, Owner, …) and one row per account.');
+	if (headerIndex === -1) {
+		return empty(ENGLISH.empty, 'inventory.empty');
+	}
 	const headers = table.rows[headerIndex];
 	const at = locateColumns(headers, COLUMNS);
 	const keys = Object.keys(at) as ColumnKey[];
@@ -164,9 +194,12 @@ export function planInventoryImport(bytes: Uint8Array, fileName: string, existin
 	const recognised = keys.map((key) => headers[at[key]!].trim());
 	const ignored = headers.map((header, index) => (used.has(index) ? '' : header.trim())).filter((header) => header !== '');
 	if (at.platform === undefined && at.accountId === undefined) {
+		const found = headers.map((header) => header.trim()).filter(Boolean).join(', ');
 		return {
 			...empty(
-				`No “Platform” column found (the header row reads: ${headers.map((header) => header.trim()).filter(Boolean).join(', ') || 'nothing'}). Add a Platform column, or an Account ID column from a Chorus export.`
+				ENGLISH.noPlatformColumn(found),
+				found ? 'inventory.noPlatformColumn' : 'inventory.noHeaders',
+				{ headers: found }
 			),
 			recognised,
 			ignored
@@ -174,7 +207,7 @@ export function planInventoryImport(bytes: Uint8Array, fileName: string, existin
 	}
 	if (at.handle === undefined && at.displayName === undefined && at.accountId === undefined) {
 		return {
-			...empty('No “Handle” or “Display name” column found: Chorus needs one of them to tell the accounts apart.'),
+			...empty(ENGLISH.noNameColumn, 'inventory.noNameColumn'),
 			recognised,
 			ignored
 		};
@@ -204,35 +237,41 @@ export function planInventoryImport(bytes: Uint8Array, fileName: string, existin
 		if (platformCell !== undefined) {
 			const parsed = parsePlatform(platformCell);
 			if (!parsed) {
-				issues.push({ line, severity: 'error', message: `Platform “${platformCell}” is not one Chorus knows: use one of ${PLATFORM_NAMES}. The row was left out.` });
+				issues.push({
+					line,
+					severity: 'error',
+					message: ENGLISH.unknownPlatform(platformCell),
+					code: 'inventory.unknownPlatform',
+					params: { platform: platformCell }
+				});
 				continue;
 			}
 			platform = parsed;
 		} else if (fromId) {
 			platform = fromId.platform;
 		} else {
-			issues.push({ line, severity: 'error', message: 'No platform on this row: fill in the Platform column. The row was left out.' });
+			issues.push({ line, severity: 'error', message: ENGLISH.noPlatform, code: 'inventory.noPlatform' });
 			continue;
 		}
 
 		const handle = value('handle')?.replace(/^@/, '');
 		const displayName = value('displayName');
 		let match: AccountRecord | undefined;
-		let matchedBy = '';
+		let matchedBy: 'id' | 'handle' | 'name' = 'name';
 		if (fromId && fromId.platform === platform) {
 			match = fromId;
-			matchedBy = 'account ID';
+			matchedBy = 'id';
 		} else if (handle && byHandle.has(`${platform}|${plain(handle)}`)) {
 			match = byHandle.get(`${platform}|${plain(handle)}`);
-			matchedBy = 'platform and handle';
+			matchedBy = 'handle';
 		} else {
 			const derived = accountIdOf({ platform, handle, displayName });
 			if (derived && byId.has(derived)) {
 				match = byId.get(derived);
-				matchedBy = handle ? 'platform and handle' : 'platform and name';
+				matchedBy = handle ? 'handle' : 'name';
 			} else if (displayName && (!handle || !byName.get(`${platform}|${displayName.toLowerCase()}`)?.handle)) {
 				match = byName.get(`${platform}|${displayName.toLowerCase()}`);
-				matchedBy = 'platform and name';
+				matchedBy = 'name';
 			}
 		}
 
@@ -263,26 +302,37 @@ export function planInventoryImport(bytes: Uint8Array, fileName: string, existin
 			issues.push({
 				line,
 				severity: 'error',
-				message: 'This row has neither a handle nor a name, so Chorus cannot tell which account it is: fill in Handle or Display name. The row was left out.'
+				message: ENGLISH.noName,
+				code: 'inventory.noName'
 			});
 			continue;
 		}
 		const earlier = claimed.get(accountId);
 		if (earlier !== undefined) {
-			issues.push({ line, severity: 'warning', message: `Same account as line ${earlier}; only line ${earlier} is used.` });
+			issues.push({
+				line,
+				severity: 'warning',
+				message: ENGLISH.duplicate(earlier),
+				code: 'inventory.duplicate',
+				params: { earlier }
+			});
 			continue;
 		}
 		claimed.set(accountId, line);
 
 		if (match) {
-			changes.push(fields.length === 0 ? { kind: 'unchanged', line, accountId } : { kind: 'update', line, accountId, matchedBy, edit, fields });
+			changes.push(
+				fields.length === 0
+					? { kind: 'unchanged', line, accountId }
+					: { kind: 'update', line, accountId, matchedBy: MATCH_WORDS[matchedBy], match: matchedBy, edit, fields }
+			);
 		} else {
 			const { handle: _handle, externalId: _externalId, ...rest } = edit;
 			changes.push({ kind: 'add', line, accountId, input: { platform, ...rest, ...(handle ? { handle } : {}) }, fields });
 		}
 	}
 	if (changes.length === 0 && !issues.some((issue) => issue.severity === 'error')) {
-		issues.push({ severity: 'warning', message: 'The file has a header row but no account rows.' });
+		issues.push({ severity: 'warning', message: ENGLISH.noRows, code: 'inventory.noRows' });
 	}
 	return { changes, issues, recognised, ignored, encoding: decoded.encoding };
 }
@@ -294,6 +344,7 @@ export interface InventoryFacts {
 	flags?: Readonly<Record<string, readonly AccountFlag[] | undefined>>;
 }
 
+// i18n-exempt: flag names in the exported file, English in every language like its headers (the screen uses board:flag.…)
 export const FLAG_LABELS: Record<AccountFlag['code'], string> = {
 	dormant: 'Dormant',
 	'no-post-data': 'No post data',
@@ -306,6 +357,7 @@ export const FLAG_LABELS: Record<AccountFlag['code'], string> = {
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
+// i18n-exempt: the file is an interchange format, with the same English headers in every language (docs/board.md)
 /**
  * The inventory as CSV: the declared fields first, named as the import reads them back, then the
  * computed facts (which the import ignores).

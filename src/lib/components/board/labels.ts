@@ -1,31 +1,11 @@
-/** Words the board shows for its columns and suggestions. */
-import { accountLabel, platformLabel, type BoardAccount, type BoardColumn, type Suggestion, type TrendDirection } from '$lib/domain/board';
-
-export const COLUMN_LABELS: Record<BoardColumn, string> = {
-	undecided: 'Undecided',
-	keep: 'Keep',
-	merge: 'Merge',
-	retire: 'Retire'
-};
-
-export const SUGGESTION_LABELS: Record<Suggestion, string> = {
-	keep: 'Keep',
-	merge: 'Merge',
-	retire: 'Retire',
-	review: 'Review'
-};
-
-export const TREND_WORDS: Record<TrendDirection, string> = {
-	up: '↗ rising',
-	flat: '→ steady',
-	down: '↘ falling',
-	unknown: 'trend unknown'
-};
-
+/** How the board names accounts. The words for columns, suggestions and trends are in ./words. */
+import { accountLabel, type BoardAccount } from '$lib/domain/board';
+import { platformLabel } from '$lib/i18n/labels';
 
 /**
  * How the board names each account: "@handle" as everywhere, with the platform added where two
- * accounts would otherwise read the same ("@contoso (LinkedIn)", "@contoso (TikTok)").
+ * accounts would otherwise read the same ("@contoso (LinkedIn)", "@contoso (TikTok)"). The platform
+ * is named in the active language, so a caller in $derived follows a language switch.
  */
 export function distinctLabels(
 	accounts: readonly Pick<BoardAccount, 'id' | 'platform' | 'handle' | 'displayName'>[]

@@ -11,12 +11,23 @@ import type { PlannedItem } from '$lib/domain/calendar/items';
 import type { MatchablePost, PostIndex } from '$lib/domain/calendar/match';
 import type { PostTagging } from '$lib/domain/analytics/topics';
 import type { DayNumber } from '$lib/domain/days';
+import { currentLocale } from '$lib/i18n/i18n.svelte';
 
-const weekdayDate = new Intl.DateTimeFormat('en', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** One formatter per language: made on first use, since creating one is not free and every cell names its day. */
+const weekdayDates = new Map<string, Intl.DateTimeFormat>();
 
-/** "Tuesday, 23 November 2021": how a day is named to screen readers and in announcements. */
+/**
+ * "Tuesday, November 23, 2021" (in Chinese "2021年11月23日星期二"): how a day is named to screen
+ * readers and in announcements, in the active language.
+ */
 export function spokenDay(day: DayNumber): string {
-	return weekdayDate.format(day * 86_400_000);
+	const locale = currentLocale();
+	let format = weekdayDates.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+		weekdayDates.set(locale, format);
+	}
+	return format.format(day * 86_400_000);
 }
 
 /** Every manual tag list in the workspace, by `${accountId}|${postId}`. */

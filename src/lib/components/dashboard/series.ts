@@ -11,8 +11,8 @@
  *    lined up when asked.
  */
 import { aggregateSeries, combineAccounts } from '../../domain/analytics/aggregate';
-import { followersFromAvailable } from '../../domain/analytics/derive';
-import { ENGAGEMENT_COMPONENTS, engagementsOf } from '../../domain/analytics/engagement';
+import { followersFromAvailable, type FollowersResult } from '../../domain/analytics/derive';
+import { ENGAGEMENT_COMPONENTS, ENGAGEMENT_FALLBACK_NOTE, engagementsOf } from '../../domain/analytics/engagement';
 import { bucketEnd, bucketFrame, type BucketFrame, type Grain } from '../../domain/analytics/grain';
 import { defaultSparklineGrain, type KpiAccount } from '../../domain/analytics/kpi';
 import { evaluateNorthStar } from '../../domain/analytics/northstar';
@@ -99,7 +99,7 @@ function groupByAccount(stored: readonly StoredSeries[]): Map<string, Partial<Re
 }
 
 /** Per account, the daily values of `metric` from the stored series of `sourceMetricsFor(metric)`. */
-export function accountDailies(stored: readonly StoredSeries[], metric: MetricKey): AccountDailies {
+export function accountDailies(stored: readonly StoredSeries[], metric: MetricKey, words: SeriesWords = ENGLISH_SERIES_WORDS): AccountDailies {
 	const byAccount = new Map<string, AccountDaily>();
 	const unusable = new Map<string, string>();
 	for (const [accountId, group] of groupByAccount(stored)) {
@@ -111,9 +111,9 @@ export function accountDailies(stored: readonly StoredSeries[], metric: MetricKe
 					accountId,
 					series: followers.series,
 					inputs,
-					note: followers.derived ? followers.explanation : undefined
+					note: followers.derived ? words.followers(followers) : undefined
 				});
-			} else unusable.set(accountId, followers.explanation);
+			} else unusable.set(accountId, words.followers(followers));
 		} else if (metric === 'engagements') {
 			const engagements = engagementsOf(group);
 			if (engagements) {
@@ -121,7 +121,7 @@ export function accountDailies(stored: readonly StoredSeries[], metric: MetricKe
 					accountId,
 					series: engagements.series,
 					inputs,
-					note: engagements.fromComponents ? engagements.series.note : undefined
+					note: engagements.fromComponents ? words.engagementsFromParts : undefined
 				});
 			}
 		} else {
@@ -194,7 +194,7 @@ export function combineGroups(
 	accounts: readonly AccountInfo[],
 	metric: MetricKey,
 	layout: ChartLayout,
-	totalLabel = 'All accounts'
+	totalLabel = ENGLISH_SERIES_WORDS.total
 ): CombinedGroups {
 	const semantics = METRICS[metric].semantics;
 	const withData = accounts.filter((account) => dailies.has(account.id));
@@ -310,12 +310,49 @@ export function bucketSources(inputs: readonly Pick<StoredSeries, 'startDay' | '
 	return Array.from({ length: frame.count }, (_, index) => sourcesOfBucket(inputs, frame, index));
 }
 
+/**
+ * The few words these helpers put together, so pages pass them in the active language
+ * (seriesWords() in ./words) while this file stays free of Svelte.
+ */
+export interface SeriesWords {
+	/** The one line of the 'total' layout. */
+	total: string;
+	/** `a, b, c`, or `a, b and 3 more` when `more` > 0. */
+	list(names: readonly string[], more: number): string;
+	/** A file whose import has since been undone. */
+	undoneImport(id: number): string;
+	/** One account's note: `Contoso: …`. */
+	noteOfOne(name: string, note: string): string;
+	/** A note shared by several accounts: `… (Contoso, Contoso CRM and 12 more)`. */
+	noteOfMany(note: string, names: string): string;
+	/** How an account's follower totals were obtained, or why there are none. */
+	followers(result: FollowersResult): string;
+	/** An account's engagements added up from likes, comments and shares. */
+	engagementsFromParts: string;
+}
+
+// i18n-exempt: the English words for tests and callers without a language; pages pass seriesWords()
+export const ENGLISH_SERIES_WORDS: SeriesWords = {
+	total: 'All accounts',
+	list: (names, more) => (more > 0 ? `${names.join(', ')} and ${more} more` : names.join(', ')),
+	undoneImport: (id) => `import #${id} (since undone)`,
+	noteOfOne: (name, note) => `${name}: ${note}`,
+	noteOfMany: (note, names) => `${note} (${names})`,
+	followers: (result) => result.explanation,
+	engagementsFromParts: `Engagements = ${ENGAGEMENT_FALLBACK_NOTE}.`
+};
+
 /** File names for a set of import ids, in import order: `a.csv, b.csv and 3 more`; `–` for none. */
-export function describeSources(ids: ReadonlySet<number>, fileNames: ReadonlyMap<number, string>, shown = 3): string {
+export function describeSources(
+	ids: ReadonlySet<number>,
+	fileNames: ReadonlyMap<number, string>,
+	shown = 3,
+	words: SeriesWords = ENGLISH_SERIES_WORDS
+): string {
 	if (ids.size === 0) return '–';
-	const names = [...ids].sort((a, b) => a - b).map((id) => fileNames.get(id) ?? `import #${id} (since undone)`);
-	if (names.length <= shown) return names.join(', ');
-	return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+	const names = [...ids].sort((a, b) => a - b).map((id) => fileNames.get(id) ?? words.undoneImport(id));
+	if (names.length <= shown) return words.list(names, 0);
+	return words.list(names.slice(0, shown), names.length - shown);
 }
 
 /** The KPI cards' input: each chosen account with its stored series by metric and, where needed, its posts. */
@@ -435,7 +472,11 @@ export function accountSummaries(
  * Per-account notes, each text once with the accounts it applies to: "Only new followers per day is
  * known. … (Contoso, Contoso CRM and 12 more)". Forty accounts with the same caveat read as one line.
  */
-export function groupNotes(entries: readonly { name: string; note: string }[], shown = 4): string[] {
+export function groupNotes(
+	entries: readonly { name: string; note: string }[],
+	shown = 4,
+	words: SeriesWords = ENGLISH_SERIES_WORDS
+): string[] {
 	const byNote = new Map<string, string[]>();
 	for (const { name, note } of entries) {
 		const names = byNote.get(note);
@@ -443,8 +484,8 @@ export function groupNotes(entries: readonly { name: string; note: string }[], s
 		else byNote.set(note, [name]);
 	}
 	return [...byNote].map(([note, names]) => {
-		const listed = names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
-		return names.length === 1 ? `${names[0]}: ${note}` : `${note} (${listed})`;
+		const listed = names.length <= shown ? words.list(names, 0) : words.list(names.slice(0, shown), names.length - shown);
+		return names.length === 1 ? words.noteOfOne(names[0], note) : words.noteOfMany(note, listed);
 	});
 }
 

@@ -15,13 +15,6 @@ import { PLATFORMS, type Platform } from '../../domain/model';
 export const CHART_LAYOUTS = ['total', 'accounts', 'platforms', 'stacked'] as const;
 export type ChartLayout = (typeof CHART_LAYOUTS)[number];
 
-export const CHART_LAYOUT_LABELS: Record<ChartLayout, string> = {
-	total: 'One line: the total',
-	accounts: 'A line per account',
-	platforms: 'A line per platform',
-	stacked: 'Stacked by platform'
-};
-
 export interface ViewState {
 	preset: PeriodPreset;
 	/** Only for the 'custom' preset. */

@@ -15,8 +15,6 @@ import { numberExtent, type AnalyticsPost, type DayRange } from './types';
 
 export const MIN_CELL_SAMPLE = 5;
 
-export const WEEKDAY_LABELS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-
 export function median(values: number[]): number | null {
 	if (values.length === 0) return null;
 	const sorted = [...values].sort((a, b) => a - b);

@@ -140,8 +140,12 @@ export function alignedValues(series: DailyValues, startDay: DayNumber, length: 
 	return out;
 }
 
+/** What a net follower change is made of. */
+export type FollowerFlowKind = 'net' | 'gained-minus-lost' | 'gained-only';
+
 export interface NetFollowerFlow {
 	series: DailyValues;
+	kind: FollowerFlowKind;
 	/** What the change is made of, in words used inside sentences. */
 	label: string;
 	/** Set when the change misses something (only new followers, no unfollows). */
@@ -151,12 +155,13 @@ export interface NetFollowerFlow {
 /** The daily net follower change from whatever the exports give: net, else gained − lost, else gained alone. */
 export function netFollowerFlow(seriesByMetric: Partial<Record<MetricKey, DailyValues>>): NetFollowerFlow | null {
 	const net = seriesByMetric.followers_net;
-	if (hasValues(net)) return { series: net, label: 'the daily net follower change' };
+	if (hasValues(net)) return { series: net, kind: 'net', label: 'the daily net follower change' };
 	const gained = seriesByMetric.followers_gained;
 	const lost = seriesByMetric.followers_lost;
 	if (!hasValues(gained)) return null;
 	const gainedOnly: NetFollowerFlow = {
 		series: gained,
+		kind: 'gained-only',
 		label: 'new followers per day',
 		caveat: 'The export has no unfollows for these days, so the rebuilt totals count only new followers and overstate growth.'
 	};
@@ -170,7 +175,7 @@ export function netFollowerFlow(seriesByMetric: Partial<Record<MetricKey, DailyV
 		values[i] = gained.values[from + i - gained.startDay] - lost.values[from + i - lost.startDay];
 	}
 	const series: DailyValues = { accountId: gained.accountId, metric: 'followers_net', startDay: from, values };
-	return hasValues(series) ? { series, label: 'new followers minus unfollows' } : gainedOnly;
+	return hasValues(series) ? { series, kind: 'gained-minus-lost', label: 'new followers minus unfollows' } : gainedOnly;
 }
 
 export type FollowersMethod = 'reported' | 'reported and derived' | 'none';
@@ -180,8 +185,17 @@ export interface FollowersResult {
 	series: DerivedLevel | DailyValues | null;
 	method: FollowersMethod;
 	derived: boolean;
+	/** In English (logs, tests); screens word `how`. */
 	explanation: string;
+	/** How the totals were obtained, for the UI to word. */
+	how: FollowersHow;
 }
+
+export type FollowersHow =
+	| { code: 'none' }
+	| { code: 'flow-only'; flow: FollowerFlowKind }
+	| { code: 'reported' }
+	| { code: 'rebuilt'; flow: FollowerFlowKind; derivedDays: number; assumedDays: number };
 
 /**
  * Follower totals from whatever an account's exports hold: reported totals where present; other
@@ -197,18 +211,19 @@ export function followersFromAvailable(
 	const hasReported = hasValues(reported);
 	const flow = netFollowerFlow(seriesByMetric);
 	if (!hasReported && !flow) {
-		return { series: null, method: 'none', derived: false, explanation: 'No follower counts in the imported files.' };
+		return { series: null, method: 'none', derived: false, how: { code: 'none' }, explanation: 'No follower counts in the imported files.' };
 	}
 	if (!hasReported) {
 		return {
 			series: null,
 			method: 'none',
 			derived: false,
+			how: { code: 'flow-only', flow: flow!.kind },
 			explanation: `Only ${flow!.label} is known. Import any file that gives the follower total on one day to rebuild the totals from it.`
 		};
 	}
 	if (!flow) {
-		return { series: reported, method: 'reported', derived: false, explanation: 'Follower totals as reported.' };
+		return { series: reported, method: 'reported', derived: false, how: { code: 'reported' }, explanation: 'Follower totals as reported.' };
 	}
 	const reportedExtent = dataExtent(reported)!;
 	const flowExtent = dataExtent(flow.series) ?? reportedExtent;
@@ -216,10 +231,10 @@ export function followersFromAvailable(
 	const length = Math.max(reportedExtent.to, flowExtent.to) - startDay + 1;
 	const rebuilt = rebuild(alignedValues(reported, startDay, length), alignedValues(flow.series, startDay, length))!;
 	if (rebuilt.derivedDays === 0) {
-		return { series: reported, method: 'reported', derived: false, explanation: 'Follower totals as reported.' };
+		return { series: reported, method: 'reported', derived: false, how: { code: 'reported' }, explanation: 'Follower totals as reported.' };
 	}
 	const explanation =
-		`Reported totals where known; the other ${rebuilt.derivedDays.toLocaleString(options.locale ?? 'en')} days rebuilt from ${flow.label}, ` +
+		`Reported totals where known; the other ${rebuilt.derivedDays.toLocaleString(options.locale ?? 'en')} ${rebuilt.derivedDays === 1 ? 'day' : 'days'} rebuilt from ${flow.label}, ` +
 		`anchored on the nearest reported total.` +
 		(flow.caveat ? ` ${flow.caveat}` : '') +
 		assumedSentence(rebuilt.assumed);
@@ -238,6 +253,7 @@ export function followersFromAvailable(
 		},
 		method: 'reported and derived',
 		derived: true,
+		how: { code: 'rebuilt', flow: flow.kind, derivedDays: rebuilt.derivedDays, assumedDays: rebuilt.assumed },
 		explanation
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromISO } from '../days';
-import { describeDuration, describeGrowth, type GrowthOptions } from './growth';
+import { describeDuration, describeGrowth, measureDuration, type GrowthOptions } from './growth';
 
 const day = (iso: string) => dayFromISO(iso)!;
 
@@ -47,6 +47,29 @@ describe('describeGrowth', () => {
 		const growth = describeGrowth({ day: 0, value: -5 }, { day: 90, value: 10 });
 		expect(growth).toMatchObject({ kind: 'n/a', ratio: null, difference: 15 });
 		expect(growth.reason).toMatch(/negative at the start/);
+	});
+
+	it('returns the structure the UI words in each language', () => {
+		expect(measureDuration(day('2020-01-01'), day('2022-04-01'))).toEqual({ unit: 'years', years: 2, months: 3 });
+		expect(measureDuration(day('2024-01-01'), day('2024-02-15'))).toEqual({ unit: 'days', days: 45 });
+		expect(describeGrowth({ day: day('2023-01-01'), value: 100 }, { day: day('2024-01-01'), value: 1020 })).toMatchObject({
+			kind: 'multiple',
+			ratio: 10.2,
+			digits: 1,
+			duration: { unit: 'months', months: 12 }
+		});
+		expect(describeGrowth({ day: day('2024-01-01'), value: 100 }, { day: day('2024-04-01'), value: 88 })).toMatchObject({
+			kind: 'percent',
+			sign: '−',
+			digits: 0,
+			duration: { unit: 'months', months: 3 }
+		});
+		expect(describeGrowth({ day: day('2024-01-01'), value: 0 }, { day: day('2024-06-01'), value: 5 })).toMatchObject({
+			kind: 'new',
+			since: day('2024-01-01'),
+			reasonCode: 'zero-start'
+		});
+		expect(describeGrowth({ day: 0, value: null }, { day: 9, value: 5 })).toMatchObject({ kind: 'n/a', reasonCode: 'no-start' });
 	});
 
 	it('uses an injected number formatter', () => {

@@ -66,6 +66,7 @@ describe('computeKpis', () => {
 		expect(card.coverage).toBe(19 / 20);
 		expect(card.label).toBe('Impressions / views');
 		expect(card.notes).toEqual(['Views used for B (no impressions in their exports).']);
+		expect(card).toMatchObject({ usesViews: true, noteItems: [{ code: 'views-used', accounts: ['B'] }] });
 		expect(card.vsPrevious.value).toBe(1500);
 		expect(card.vsPrevious.absoluteChange).toBe(-100);
 		expect(card.vsPrevious.relativeChange).toBeCloseTo(1400 / 1500 - 1, 12);
@@ -73,6 +74,7 @@ describe('computeKpis', () => {
 		expect(card.vsLastYear.value).toBe(1000);
 		expect(card.vsLastYear.relativeChange).toBeNull();
 		expect(card.vsLastYear.reason).toBe('Data covers only 50% of the compared period’s account-days.');
+		expect(card.vsLastYear).toMatchObject({ reasonCode: 'low-coverage-reference', reasonShare: 0.5 });
 		expect(card.byPlatform).toEqual([
 			{ platform: 'x', label: 'X / Twitter', value: 900, accounts: 1 },
 			{ platform: 'youtube', label: 'YouTube', value: 500, accounts: 1 }
@@ -108,6 +110,8 @@ describe('computeKpis', () => {
 		expect(card.vsPrevious.absoluteChange).toBe(110);
 		expect(card.vsLastYear.relativeChange).toBeNull();
 		expect(card.vsLastYear.reason).toMatch(/Not the same accounts .*youtube:b/);
+		expect(card.vsLastYear.reasonCode).toBe('accounts-differ');
+		expect(card.vsLastYear.reasonAccounts).toContain('youtube:b');
 		expect(card.byPlatform.map((p) => p.value)).toEqual([1000, 200]);
 	});
 
@@ -117,6 +121,7 @@ describe('computeKpis', () => {
 		expect(card.value).toBe(13);
 		expect(card.coverage).toBe(19 / 20);
 		expect(card.notes).toEqual(['Counted from the imported posts for B.']);
+		expect(card.noteItems).toEqual([{ code: 'posts-counted', accounts: ['B'] }]);
 		// previous: B's posts only cover 02-25 … 02-29
 		expect(card.vsPrevious.value).toBe(11);
 		expect(card.vsPrevious.relativeChange).toBeNull();
@@ -135,6 +140,7 @@ describe('computeKpis', () => {
 		const empty = computeKpis([], { range });
 		expect(empty.cards.audience.value).toBeNull();
 		expect(empty.cards.impressions.vsPrevious.reason).toBe('No data in this period.');
+		expect(empty.cards.impressions.vsPrevious.reasonCode).toBe('no-current');
 		expect([...empty.cards.engagements.sparkline.values]).toEqual([Number.NaN, Number.NaN]);
 	});
 

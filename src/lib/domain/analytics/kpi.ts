@@ -51,8 +51,28 @@ export interface KpiComparison {
 	absoluteChange: number | null;
 	/** current ÷ reference − 1, when comparable and the reference is not 0. */
 	relativeChange: number | null;
-	/** Why the change is null. */
+	/** Why the change is null, in English (logs, tests); screens word reasonCode. */
 	reason?: string;
+	reasonCode?: KpiReasonCode;
+	/** The accounts that differ ('accounts-differ'), or the share of account-days covered ('low-coverage-…'). */
+	reasonAccounts?: string[];
+	reasonShare?: number;
+}
+
+export type KpiReasonCode =
+	| 'no-current'
+	| 'no-reference'
+	| 'accounts-differ'
+	| 'low-coverage-current'
+	| 'low-coverage-reference'
+	| 'zero-reference';
+
+/** A note on how a card's number was obtained, with the accounts it is about (their labels). */
+export interface KpiNote {
+	code: 'followers-rebuilt' | 'no-followers' | 'followers-stale' | 'views-used' | 'engagements-from-parts' | 'posts-counted';
+	accounts: string[];
+	/** 'followers-stale': how old a count may be. */
+	days?: number;
 }
 
 export interface KpiPlatformValue {
@@ -70,7 +90,13 @@ export interface KpiCard {
 	coverage: number;
 	/** How the number is computed, for the card's tooltip. */
 	formula: string;
+	/** English, for logs and tests; screens word noteItems. */
 	notes: string[];
+	noteItems: KpiNote[];
+	/** Impressions card: views stand in for some accounts, so it reads `Impressions / views`. */
+	usesViews: boolean;
+	/** How old a follower count may be (the audience card's formula). */
+	staleDays: number;
 	derived: boolean;
 	vsPrevious: KpiComparison;
 	vsLastYear: KpiComparison;
@@ -174,28 +200,30 @@ function evaluateLevel(sources: readonly Source[], range: DayRange, staleDays: n
 
 function compare(current: Evaluation, reference: Evaluation, range: DayRange, minCoverage: number): KpiComparison {
 	const base = { range, value: reference.value, coverage: reference.coverage, absoluteChange: null, relativeChange: null };
-	if (current.value === null) return { ...base, reason: 'No data in this period.' };
-	if (reference.value === null) return { ...base, reason: 'No data in the compared period.' };
+	if (current.value === null) return { ...base, reasonCode: 'no-current', reason: 'No data in this period.' };
+	if (reference.value === null) return { ...base, reasonCode: 'no-reference', reason: 'No data in the compared period.' };
 	if (current.found && reference.found) {
 		const missing = [...current.found].filter((id) => !reference.found!.has(id));
 		const extra = [...reference.found].filter((id) => !current.found!.has(id));
 		if (missing.length + extra.length > 0) {
 			return {
 				...base,
+				reasonCode: 'accounts-differ',
+				reasonAccounts: [...missing, ...extra],
 				reason: `Not the same accounts have a follower count at both dates (${[...missing, ...extra].join(', ')}).`
 			};
 		}
 	} else {
 		if (current.coverage < minCoverage) {
-			return { ...base, reason: `Data covers only ${percent(current.coverage)} of this period’s account-days.` };
+			return { ...base, reasonCode: 'low-coverage-current', reasonShare: current.coverage, reason: `Data covers only ${percent(current.coverage)} of this period’s account-days.` };
 		}
 		if (reference.coverage < minCoverage) {
-			return { ...base, reason: `Data covers only ${percent(reference.coverage)} of the compared period’s account-days.` };
+			return { ...base, reasonCode: 'low-coverage-reference', reasonShare: reference.coverage, reason: `Data covers only ${percent(reference.coverage)} of the compared period’s account-days.` };
 		}
 	}
 	const absoluteChange = current.value - reference.value;
 	if (reference.value === 0) {
-		return { ...base, absoluteChange, reason: 'The compared period’s value is 0, so there is no relative change.' };
+		return { ...base, absoluteChange, reasonCode: 'zero-reference', reason: 'The compared period’s value is 0, so there is no relative change.' };
 	}
 	return { ...base, absoluteChange, relativeChange: current.value / reference.value - 1 };
 }
@@ -258,7 +286,8 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 		unit: MetricUnit,
 		formula: string,
 		sources: Source[],
-		notes: string[]
+		notes: string[],
+		noteItems: KpiNote[] = []
 	): KpiCard => {
 		const current = evaluateFlow(sources, range);
 		return {
@@ -269,6 +298,9 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 			coverage: current.coverage,
 			formula,
 			notes,
+			noteItems,
+			usesViews: false,
+			staleDays,
 			derived: false,
 			vsPrevious: compare(current, evaluateFlow(sources, previous), previous, minCoverage),
 			vsLastYear: compare(current, evaluateFlow(sources, lastYear), lastYear, minCoverage),
@@ -290,11 +322,19 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 	}
 	const audienceNow = evaluateLevel(followerSources, range, staleDays);
 	const audienceNotes: string[] = [];
-	if (rebuilt.length) audienceNotes.push(`Totals rebuilt from daily follower changes for ${listNames(rebuilt)}.`);
-	if (noFollowers.length) audienceNotes.push(`No follower counts for ${listNames(noFollowers)}.`);
+	const audienceNoteItems: KpiNote[] = [];
+	if (rebuilt.length) {
+		audienceNotes.push(`Totals rebuilt from daily follower changes for ${listNames(rebuilt)}.`);
+		audienceNoteItems.push({ code: 'followers-rebuilt', accounts: rebuilt.map(nameOf) });
+	}
+	if (noFollowers.length) {
+		audienceNotes.push(`No follower counts for ${listNames(noFollowers)}.`);
+		audienceNoteItems.push({ code: 'no-followers', accounts: noFollowers.map(nameOf) });
+	}
 	const staleAtEnd = followerSources.filter((source) => !audienceNow.found!.has(source.account.accountId));
 	if (staleAtEnd.length) {
 		audienceNotes.push(`No follower count within ${staleDays} days of the period’s end for ${listNames(staleAtEnd.map((s) => s.account))}.`);
+		audienceNoteItems.push({ code: 'followers-stale', accounts: staleAtEnd.map((s) => nameOf(s.account)), days: staleDays });
 	}
 	const audience: KpiCard = {
 		id: 'audience',
@@ -304,6 +344,9 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 		coverage: audienceNow.coverage,
 		formula: `Followers or subscribers at the end of the period (the latest count at most ${staleDays} days old), added up across accounts. The same person following several accounts counts once per account.`,
 		notes: audienceNotes,
+		noteItems: audienceNoteItems,
+		usesViews: false,
+		staleDays,
 		derived: rebuilt.length > 0,
 		vsPrevious: compare(audienceNow, evaluateLevel(followerSources, previous, staleDays), previous, minCoverage),
 		vsLastYear: compare(audienceNow, evaluateLevel(followerSources, lastYear, staleDays), lastYear, minCoverage),
@@ -327,8 +370,10 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 		'count',
 		'Impressions summed over the days of the period that have data; views where an account has no impressions.',
 		reachSources,
-		usedViews.length ? [`Views used for ${listNames(usedViews)} (no impressions in their exports).`] : []
+		usedViews.length ? [`Views used for ${listNames(usedViews)} (no impressions in their exports).`] : [],
+		usedViews.length ? [{ code: 'views-used', accounts: usedViews.map(nameOf) }] : []
 	);
+	impressions.usesViews = usedViews.length > 0;
 
 	// engagements, or their components
 	const engagementSources: Source[] = [];
@@ -347,7 +392,8 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 		engagementSources,
 		fromComponents.length
 			? [`Engagements for ${listNames(fromComponents)} are ${ENGAGEMENT_FALLBACK_NOTE}: their exports have no engagements column.`]
-			: []
+			: [],
+		fromComponents.length ? [{ code: 'engagements-from-parts', accounts: fromComponents.map(nameOf) }] : []
 	);
 
 	// engagement rate from sums, on days where both sides are known
@@ -357,6 +403,7 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 		.map((source) => ({ account: source.account, numerator: source.series, denominator: reachByAccount.get(source.account.accountId)! }));
 	const rateNow = evaluateRatio(rateSources, range);
 	const rateNotes = [...engagements.notes, ...impressions.notes];
+	const rateNoteItems = [...engagements.noteItems, ...impressions.noteItems];
 	const rateSpark = (() => {
 		const masked = rateSources.map(({ numerator, denominator }) => maskedPair(numerator, denominator, range));
 		const e = combineAccounts(masked.map((pair) => pair[0]), 'flow', { range });
@@ -377,6 +424,9 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 		coverage: rateNow.coverage,
 		formula: ENGAGEMENT_RATE_FORMULA,
 		notes: rateNotes,
+		noteItems: rateNoteItems,
+		usesViews: false,
+		staleDays,
 		derived: false,
 		vsPrevious: compare(rateNow, evaluateRatio(rateSources, previous), previous, minCoverage),
 		vsLastYear: compare(rateNow, evaluateRatio(rateSources, lastYear), lastYear, minCoverage),
@@ -404,7 +454,8 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 		'count',
 		'Posts published in the period, from the platform’s daily count or, where there is none, counted from the imported posts.',
 		postSources,
-		counted.length ? [`Counted from the imported posts for ${listNames(counted)}.`] : []
+		counted.length ? [`Counted from the imported posts for ${listNames(counted)}.`] : [],
+		counted.length ? [{ code: 'posts-counted', accounts: counted.map(nameOf) }] : []
 	);
 
 	return {

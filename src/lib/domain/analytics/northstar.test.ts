@@ -69,6 +69,7 @@ describe('evaluateNorthStar', () => {
 		const flowGoal: NorthStarTarget = { metric: 'impressions', baselineDay: 0, baselineValue: 3000, target: 4000, targetDay: 200 };
 		const result = evaluateNorthStar(flowGoal, series('impressions', 101, () => 100));
 		expect(result.measure).toBe('Impressions per 30 days');
+		expect(result).toMatchObject({ metric: 'impressions', flowWindowDays: 30, smoothingDays: null, fitDays: 90, minFitPoints: 14 });
 		expect(result.current).toEqual({ day: 100, value: 3000 });
 		expect(result.progress).toBe(0);
 		expect(result.actualPacePerDay).toBeCloseTo(0, 9);

@@ -56,7 +56,13 @@ export interface TrendLine {
 }
 
 export interface NorthStarResult {
-	/** What is tracked, in words: `Followers`, `Impressions per 30 days`. */
+	metric: MetricKey;
+	/** A flow is tracked as its trailing total over this many days; null for other metrics. */
+	flowWindowDays: number | null;
+	/** The trend is fitted over this many days before now, and needs minFitPoints of them with values. */
+	fitDays: number;
+	minFitPoints: number;
+	/** What is tracked, in English (logs, tests): `Followers`, `Impressions per 30 days`. Screens word it from metric and flowWindowDays. */
 	measure: string;
 	unit: MetricUnit;
 	/** The tracked value day by day (a flow: its trailing total). */
@@ -78,6 +84,7 @@ export interface NorthStarResult {
 	trend: TrendLine | null;
 	projection: { day: DayNumber; value: number } | null;
 	verdict: NorthStarVerdict;
+	/** The verdict in an English sentence (logs, tests); screens compose theirs from the fields above. */
 	sentence: string;
 }
 
@@ -120,12 +127,16 @@ export function formatMetricValue(value: number, unit: MetricUnit, format: Numbe
 	}
 }
 
-/** `+41 a day`, or `+9 a month` when the daily pace is below one unit. */
+/** A pace as people say it: per day, or per month when the daily pace of a count is below one. */
+export function paceOf(perDay: number, unit: MetricUnit): { value: number; per: 'day' | 'month' } {
+	if (unit === 'count' && Math.abs(perDay) < 1 && perDay !== 0) return { value: perDay * 30.4375, per: 'month' };
+	return { value: perDay, per: 'day' };
+}
+
+/** `+41 a day`, or `+9 a month` when the daily pace is below one unit (English). */
 function formatPace(perDay: number, unit: MetricUnit, format: NumberFormatter): string {
-	if (unit === 'count' && Math.abs(perDay) < 1 && perDay !== 0) {
-		return `${formatMetricValue(perDay * 30.4375, unit, format, true)} a month`;
-	}
-	return `${formatMetricValue(perDay, unit, format, true)} a day`;
+	const pace = paceOf(perDay, unit);
+	return `${formatMetricValue(pace.value, unit, format, true)} ${pace.per === 'month' ? 'a month' : 'a day'}`;
 }
 
 export function evaluateNorthStar(goal: NorthStarTarget, series: DailyValues, options: NorthStarOptions = {}): NorthStarResult {
@@ -228,6 +239,10 @@ export function evaluateNorthStar(goal: NorthStarTarget, series: DailyValues, op
 	}
 
 	return {
+		metric: goal.metric,
+		flowWindowDays: isFlow ? flowWindow : null,
+		fitDays,
+		minFitPoints: MIN_FIT_POINTS,
 		measure,
 		unit,
 		tracked,

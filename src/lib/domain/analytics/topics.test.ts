@@ -76,10 +76,17 @@ describe('tagging rules', () => {
 	});
 
 	it('explains what is wrong with a rule instead of matching everything', () => {
-		expect(checkTagRule({ id: 'x', label: 'story', kind: 'keyword', pattern: ' , ' })).toMatch(/Type what to look for/);
-		expect(checkTagRule({ id: 'x', label: ' ', kind: 'keyword', pattern: 'a' })).toMatch(/tag name/);
-		expect(checkTagRule({ id: 'x', label: 'year', kind: 'hashtag', pattern: '#2024' })).toMatch(/at least one letter/);
+		expect(checkTagRule({ id: 'x', label: 'story', kind: 'keyword', pattern: ' , ' })).toBe('missingPattern');
+		expect(checkTagRule({ id: 'x', label: ' ', kind: 'keyword', pattern: 'a' })).toBe('missingLabel');
+		expect(checkTagRule({ id: 'x', label: 'year', kind: 'hashtag', pattern: '#2024' })).toBe('hashtagWithoutLetter');
 		expect(tagPost({ text: 'anything' }, [{ id: 'x', label: 'story', kind: 'keyword', pattern: '' }]).tags).toEqual([]);
+	});
+
+	it('separates alternatives by the commas Chinese typing gives as well (， and 、)', () => {
+		const rule: TagRule = { id: 'p', label: '产品', kind: 'keyword', pattern: '新功能，上线、demo' };
+		expect(tagPost({ text: '今天正式上线' }, [rule]).tags).toEqual(['产品']);
+		expect(tagPost({ text: 'Watch the demo' }, [rule]).tags).toEqual(['产品']);
+		expect(tagPost({ text: '新功能，上线' }, [{ ...rule, pattern: '，、' }]).tags).toEqual([]);
 	});
 });
 

@@ -102,21 +102,25 @@ export interface TagRule {
 	caseSensitive?: boolean;
 }
 
+/** The rule's alternatives: separated by commas, including the full-width comma and 、 that Chinese typing gives. */
 export function patternAlternatives(pattern: string): string[] {
 	return pattern
-		.split(',')
+		.split(/[,，、]/)
 		.map((part) => part.trim())
 		.filter((part) => part.length > 0);
 }
 
-/** What is wrong with a rule, in words, or null when it can be used. */
-export function checkTagRule(rule: TagRule): string | null {
-	if (!rule.label.trim()) return 'Give the rule a tag name (for example “story” or “product”).';
+/**
+ * What is wrong with a rule, or null when it can be used: no tag name, nothing to look for, or a
+ * hashtag without a letter (which could never match). A code: the UI words it in the active language.
+ */
+export type TagRuleProblem = 'missingLabel' | 'missingPattern' | 'hashtagWithoutLetter';
+
+export function checkTagRule(rule: TagRule): TagRuleProblem | null {
+	if (!rule.label.trim()) return 'missingLabel';
 	const alternatives = patternAlternatives(rule.pattern);
-	if (alternatives.length === 0) return 'Type what to look for; separate several with commas.';
-	if (rule.kind === 'hashtag' && alternatives.some((alt) => !HAS_LETTER.test(alt))) {
-		return 'A hashtag needs at least one letter (for example #launch).';
-	}
+	if (alternatives.length === 0) return 'missingPattern';
+	if (rule.kind === 'hashtag' && alternatives.some((alt) => !HAS_LETTER.test(alt))) return 'hashtagWithoutLetter';
 	return null;
 }
 

@@ -62,9 +62,11 @@ describe('dormant', () => {
 		const report = portfolioFlags(inputs, {
 			'x:a': facts('x:a', { lastPostDay: null, daysSinceLastPost: null, monthsSinceLastPost: null, postDataUntil: today - 10 })
 		});
-		expect(flagsOf(report.byAccount['x:a'], 'dormant')[0].message).toBe(
-			'No post in the imported data (the data reaches 2026-11-16).'
-		);
+		expect(flagsOf(report.byAccount['x:a'], 'dormant')[0]).toMatchObject({
+			lastPostDay: null,
+			postDataUntil: today - 10,
+			message: 'No post in the imported data (the data reaches 2026-11-16).'
+		});
 	});
 });
 
@@ -86,6 +88,7 @@ describe('no owner', () => {
 		expect(flagsOf(report.byAccount['x:a'], 'no-owner')[0]).toMatchObject({
 			severity: 'warning',
 			hasAdmins: true,
+			admins: ['kim@contoso.example'],
 			message: 'No owner on record (admins: kim@contoso.example).'
 		});
 		expect(flagsOf(report.byAccount['x:b'], 'no-owner')[0].message).toBe(

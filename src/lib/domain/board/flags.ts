@@ -60,9 +60,11 @@ export type AccountFlag =
 			lastPostDay: DayNumber | null;
 			daysSinceLastPost: number | null;
 			monthsSinceLastPost: number | null;
+			/** Without a last post: the last day the post data covers. */
+			postDataUntil?: DayNumber | null;
 	  })
 	| (FlagBase & { code: 'no-post-data' })
-	| (FlagBase & { code: 'no-owner'; hasAdmins: boolean })
+	| (FlagBase & { code: 'no-owner'; hasAdmins: boolean; admins: string[] })
 	| (FlagBase & { code: 'tiny-audience'; audience: number; portfolioShare: number | null })
 	| (FlagBase & { code: 'no-audience-data' })
 	| (FlagBase & { code: 'duplicate-content'; partners: (Omit<DuplicatePair, 'a' | 'b'> & { accountId: string })[] })
@@ -297,11 +299,13 @@ export function portfolioFlags(
 		const own = facts[account.id];
 		if (own) flags.push(...activityFlags(own, settings));
 		if (!hasOwner(account)) {
-			const hasAdmins = account.admins.some((admin) => admin.trim() !== '');
+			const admins = account.admins.filter((admin) => admin.trim() !== '');
+			const hasAdmins = admins.length > 0;
 			flags.push({
 				code: 'no-owner',
 				severity: 'warning',
 				hasAdmins,
+				admins,
 				message: hasAdmins
 					? `No owner on record (admins: ${joinWords(account.admins.filter((admin) => admin.trim() !== ''))}).`
 					: 'No owner and no admins on record: nobody is known to hold the login.'
@@ -373,6 +377,7 @@ function activityFlags(facts: AccountFacts, settings: Required<FlagOptions>): Ac
 				lastPostDay: null,
 				daysSinceLastPost: null,
 				monthsSinceLastPost: null,
+				postDataUntil: facts.postDataUntil,
 				message: `No post in the imported data${until}.`
 			}
 		];

@@ -23,4 +23,5 @@ export * from './coverage';
 export * from './recommend';
 export * from './plan';
 export * from './plan-export';
+export * from './phrase';
 export * from './portfolio';

@@ -159,13 +159,14 @@ describe('Markdown export', () => {
 			atRisk: { low: 200, mid: 400, high: 640 },
 			unknownSizeClosing: 0
 		},
-		segments: { before: 6, after: 5, lost: [{ id: 'segment:students', label: 'Students <3', familyLabel: 'Customer segment' }] },
+		segments: { before: 6, after: 5, lost: [{ id: 'segment:students', family: 'segment', key: 'students <3', label: 'Students <3', familyLabel: 'Customer segment' }] },
 		workload: { before: 7.345, after: 7.345, accountsWithoutData: 2 },
 		ownersAffected: [
 			{ owner: '=HYPERLINK("http://evil.example","x")', accountIds: ['linkedin:contoso_old'] },
 			{ owner: '', accountIds: ['x:contoso_campus'] }
 		],
-		problems: []
+		problems: [],
+		problemPhrases: []
 	};
 	const markdown = planToMarkdown({ ...input, summary });
 	const lines = markdown.split('\n');

@@ -56,8 +56,8 @@ describe('plan summary', () => {
 		expect(summary.segments.before).toBe(6);
 		expect(summary.segments.after).toBe(4);
 		expect(summary.segments.lost).toEqual([
-			{ id: 'geography:JP', label: 'Japan', familyLabel: 'Country' },
-			{ id: 'language:ja', label: 'Japanese', familyLabel: 'Language' }
+			{ id: 'geography:JP', family: 'geography', key: 'JP', label: 'Japan', familyLabel: 'Country' },
+			{ id: 'language:ja', family: 'language', key: 'ja', label: 'Japanese', familyLabel: 'Language' }
 		]);
 	});
 	it('sums posts per week of the surviving accounts', () => {
@@ -98,8 +98,12 @@ describe('merge problems', () => {
 			'@a is in Merge but has no merge target.',
 			'@b is merged into @c, which is itself merged into @d: merge into @d directly.'
 		]);
+		expect(summary.problemPhrases.map((one) => one.code)).toEqual(['problem.noTarget', 'problem.targetMerged']);
 		const retiredTarget = planSummary(plan, { 'linkedin:b': { column: 'merge', mergeTargetId: 'x:c' }, 'x:c': { column: 'retire' } });
 		expect(retiredTarget.problems).toEqual(['@b is merged into @c, which is set to Retire.']);
+		expect(retiredTarget.problemPhrases).toEqual([
+			{ code: 'problem.targetRetired', values: { account: { account: 'linkedin:b' }, target: { account: 'x:c' } } }
+		]);
 		const circle = planSummary(plan, {
 			'linkedin:a': { column: 'merge', mergeTargetId: 'linkedin:b' },
 			'linkedin:b': { column: 'merge', mergeTargetId: 'linkedin:a' }

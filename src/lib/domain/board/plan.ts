@@ -9,10 +9,12 @@
  * under 5 ms for 40 accounts, so the board can call it on every card move.
  */
 import type { Platform } from '../model';
+import type { ReachFamily } from './categories';
 import type { CoverageMatrix } from './coverage';
 import type { AccountFacts } from './facts';
 import { accountLabel, platformLabel } from './format';
 import { hasOwner } from './flags';
+import { phrase, type Phrase } from './phrase';
 import { estimateUniqueReach, type ReachModel } from './reach';
 import { columnOf, isSurviving, type BoardAccount, type BoardColumn, type DecisionMap, type Range } from './types';
 
@@ -78,13 +80,15 @@ export interface PlanSummary {
 		/** Retired or merged accounts whose audience size is unknown, so they are missing from the figures. */
 		unknownSizeClosing: number;
 	};
-	segments: { before: number; after: number; lost: { id: string; label: string; familyLabel: string }[] };
+	segments: { before: number; after: number; lost: { id: string; family: ReachFamily; key: string; label: string; familyLabel: string }[] };
 	/** Posts per week (last 90 days). Accounts without post data add nothing. */
 	workload: { before: number; after: number; accountsWithoutData: number };
 	/** Owners of retired or merged accounts; owner '' stands for accounts without an owner on record. */
 	ownersAffected: { owner: string; accountIds: string[] }[];
 	/** Inconsistencies in the decisions (a merge without a target, a target that is retired, …). */
 	problems: string[];
+	/** The same problems as data, for the interface to word in the active language. */
+	problemPhrases: Phrase[];
 }
 
 const emptyRange = (): Range => ({ low: 0, mid: 0, high: 0 });
@@ -153,7 +157,7 @@ export function planSummary(plan: PreparedPlan, decisions: DecisionMap): PlanSum
 			}
 		}
 		if (served) segmentsAfter++;
-		else if (servers.length > 0) lost.push({ id: row.id, label: row.label, familyLabel: row.familyLabel });
+		else if (servers.length > 0) lost.push({ id: row.id, family: row.family, key: row.key, label: row.label, familyLabel: row.familyLabel });
 	});
 
 	const order = (platforms: Set<Platform>) => [...platforms].sort((a, b) => platformLabel(a).localeCompare(platformLabel(b)));
@@ -174,7 +178,7 @@ export function planSummary(plan: PreparedPlan, decisions: DecisionMap): PlanSum
 		ownersAffected: [...owners.values()].sort(
 			(a, b) => b.accountIds.length - a.accountIds.length || (a.owner || '\uffff').localeCompare(b.owner || '\uffff')
 		),
-		problems: mergeProblems(plan, decisions, columns)
+		...mergeProblems(plan, decisions, columns)
 	};
 }
 
@@ -193,24 +197,33 @@ function uniqueAudience(model: ReachModel, accountId: string, survivors: string[
 	return { low: 0, mid: audience, high: audience };
 }
 
-function mergeProblems(plan: PreparedPlan, decisions: DecisionMap, columns: BoardColumn[]): string[] {
+function mergeProblems(
+	plan: PreparedPlan,
+	decisions: DecisionMap,
+	columns: BoardColumn[]
+): { problems: string[]; problemPhrases: Phrase[] } {
 	const problems: string[] = [];
+	const problemPhrases: Phrase[] = [];
+	const ref = (index: number) => ({ account: plan.accounts[index].id });
 	plan.accounts.forEach((account, index) => {
 		if (columns[index] !== 'merge') return;
 		const name = plan.labels[index];
 		const targetId = decisions[account.id]?.mergeTargetId;
 		if (!targetId) {
 			problems.push(`${name} is in Merge but has no merge target.`);
+			problemPhrases.push(phrase('problem.noTarget', { account: ref(index) }));
 			return;
 		}
 		const target = plan.indexOf.get(targetId);
 		if (target === undefined || target === index) {
 			problems.push(`${name} is merged into an account that is not in the inventory.`);
+			problemPhrases.push(phrase('problem.targetMissing', { account: ref(index) }));
 			return;
 		}
 		const targetName = plan.labels[target];
 		if (columns[target] === 'retire') {
 			problems.push(`${name} is merged into ${targetName}, which is set to Retire.`);
+			problemPhrases.push(phrase('problem.targetRetired', { account: ref(index), target: ref(target) }));
 		} else if (columns[target] === 'merge') {
 			const final = finalTarget(plan, decisions, target);
 			problems.push(
@@ -218,9 +231,14 @@ function mergeProblems(plan: PreparedPlan, decisions: DecisionMap, columns: Boar
 					? `${name} is merged into ${targetName}, which is part of a circle of merges.`
 					: `${name} is merged into ${targetName}, which is itself merged into ${plan.labels[final]}: merge into ${plan.labels[final]} directly.`
 			);
+			problemPhrases.push(
+				final === null
+					? phrase('problem.targetCircle', { account: ref(index), target: ref(target) })
+					: phrase('problem.targetMerged', { account: ref(index), target: ref(target), final: ref(final) })
+			);
 		}
 	});
-	return problems;
+	return { problems, problemPhrases };
 }
 
 /** Follows merge targets to the account that survives; null on a circle or a dead end. */

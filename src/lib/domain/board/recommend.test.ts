@@ -73,6 +73,10 @@ describe('recommendation rules', () => {
 			suggestion: 'retire',
 			ruleId: 'retire-dormant-tiny',
 			reasons: ['No post for 14 months', '540 followers'],
+			reasonPhrases: [
+				{ code: 'silence.months', count: 14 },
+				{ code: 'audience.followers', count: 540, values: { audience: { count: 540 } } }
+			],
 			sentence: 'Retire: no post for 14 months, 540 followers',
 			confidence: 'high'
 		});
@@ -82,6 +86,7 @@ describe('recommendation rules', () => {
 			suggestion: 'keep',
 			ruleId: 'keep-last-channel',
 			reasons: ['Only channel left for Japanese'],
+			reasonPhrases: [{ code: 'reason.onlyChannel', values: { segments: { categories: [{ family: 'language', key: 'ja', label: 'Japanese' }] } } }],
 			confidence: 'low'
 		});
 		expect(suggestions['linkedin:contosoerp']).toMatchObject({
@@ -109,7 +114,9 @@ describe('recommendation rules', () => {
 		expect(suggestions['facebook:contoso_nodata']).toMatchObject({
 			suggestion: 'review',
 			ruleId: 'review-no-data',
-			cautions: ['No owner on record: name one before acting']
+			reasonPhrases: [{ code: 'reason.noData' }],
+			cautions: ['No owner on record: name one before acting'],
+			cautionPhrases: [{ code: 'caution.noOwner' }]
 		});
 	});
 	it('merges into a bigger, more active account on the same platform with the same audience', () => {
@@ -125,7 +132,12 @@ describe('recommendation rules', () => {
 		expect(suggestions['instagram:contoso_life']).toMatchObject({
 			suggestion: 'keep',
 			ruleId: 'keep-healthy',
-			reasons: ['Last post today, 1.8 posts a week', '5k followers', 'Engagement rate 2%, steady']
+			reasons: ['Last post today, 1.8 posts a week', '5k followers', 'Engagement rate 2%, steady'],
+			reasonPhrases: [
+				{ code: 'reason.lastPostTodayRate', count: 0 },
+				{ code: 'audience.followers', count: 5000 },
+				{ code: 'reason.engagementSteady' }
+			]
 		});
 	});
 	it('leaves mixed signals for review, saying what they are', () => {

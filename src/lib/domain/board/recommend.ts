@@ -8,6 +8,7 @@ import type { AccountFacts } from './facts';
 import type { FlagReport } from './flags';
 import { hasOwner } from './flags';
 import { accountLabel, formatCount, formatMonths, formatPercent, formatPercentRange, formatRate, joinWords, platformLabel } from './format';
+import { phrase, type CategoryRef, type Phrase } from './phrase';
 import { estimateUniqueReach, pairOverlap, type Confidence, type ReachModel } from './reach';
 import { columnOf, type BoardAccount, type DecisionMap } from './types';
 
@@ -89,8 +90,11 @@ export interface Recommendation {
 	ruleId: RuleId;
 	/** The evidence, in plain words with numbers ("No post for 14 months", "1.2k followers"). */
 	reasons: string[];
+	/** The same reasons as data, for the interface to word in the active language. */
+	reasonPhrases: Phrase[];
 	/** Things to settle whatever the decision (no owner, duplicate posts, a segment to hand over). */
 	cautions: string[];
+	cautionPhrases: Phrase[];
 	/** One line: "Retire: no post for 14 months, 1.2k followers, its segments are all covered by @ContosoERP". */
 	sentence: string;
 	confidence: Confidence;
@@ -121,6 +125,14 @@ const SUGGESTION_WORDS: Record<Suggestion, string> = { keep: 'Keep', merge: 'Mer
 
 function audienceNoun(account: BoardAccount): string {
 	return account.platform === 'youtube' ? 'subscribers' : 'followers';
+}
+
+function audiencePhrase(account: BoardAccount, audience: number): Phrase {
+	return phrase(account.platform === 'youtube' ? 'audience.subscribers' : 'audience.followers', { audience: { count: audience } }, audience);
+}
+
+function categoryOfRow(row: { family: CategoryRef['family']; key: string; label: string }): CategoryRef {
+	return { family: row.family, key: row.key, label: row.label };
 }
 
 /** "No post for…" → "no post for…", leaving "@Handle", "LinkedIn…" and numbers alone. */
@@ -174,6 +186,7 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 		const own = facts[id];
 		const audience = own?.audience?.value ?? null;
 		const followers = audience === null ? null : `${formatCount(audience)} ${audienceNoun(account)}`;
+		const followersPhrase = audience === null ? null : audiencePhrase(account, audience);
 		const days = own?.daysSinceLastPost ?? null;
 		const dormant = own?.hasPostData === true && (days === null || days >= settings.dormantDays);
 		const silence =
@@ -182,21 +195,34 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 				: days < 120 || own?.monthsSinceLastPost == null
 					? `No post for ${days} days`
 					: `No post for ${formatMonths(own.monthsSinceLastPost)}`;
+		const silencePhrase =
+			days === null
+				? phrase('silence.none')
+				: days < 120 || own?.monthsSinceLastPost == null
+					? phrase('silence.days', undefined, days)
+					: phrase('silence.months', undefined, own.monthsSinceLastPost);
+		const lastChannelCategories = (status.lastChannel[id] ?? []).map((rowId) => categoryOfRow(rowById.get(rowId)!));
 		const lastChannelRows = (status.lastChannel[id] ?? []).map((rowId) => rowById.get(rowId)!);
 		const others = [...likelyKeepers].filter((other) => other !== id);
 		const cautions: string[] = [];
-		if (!hasOwner(account)) cautions.push('No owner on record: name one before acting');
+		const cautionPhrases: Phrase[] = [];
+		if (!hasOwner(account)) {
+			cautions.push('No owner on record: name one before acting');
+			cautionPhrases.push(phrase('caution.noOwner'));
+		}
 		const duplicates = (flags.byAccount[id] ?? []).find((flag) => flag.code === 'duplicate-content');
 		if (duplicates && duplicates.code === 'duplicate-content') {
 			const top = duplicates.partners[0];
 			cautions.push(`Publishes the same text as ${label(top.accountId)} (${top.sharedTexts} ${top.sharedTexts === 1 ? 'post' : 'posts'})`);
+			cautionPhrases.push(phrase('caution.duplicate', { account: { account: top.accountId } }, top.sharedTexts));
 		}
 
 		const decide = (
 			ruleId: RuleId,
 			reasons: string[],
+			reasonPhrases: Phrase[],
 			confidence: Confidence,
-			extra: { mergeTargetId?: string; cautions?: string[] } = {}
+			extra: { mergeTargetId?: string; cautions?: string[]; cautionPhrases?: Phrase[] } = {}
 		): Recommendation => {
 			const rule = RECOMMENDATION_RULES.find((one) => one.id === ruleId)!;
 			const recommendation: Recommendation = {
@@ -204,7 +230,9 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 				suggestion: rule.suggestion,
 				ruleId,
 				reasons,
+				reasonPhrases,
 				cautions: [...(extra.cautions ?? []), ...cautions],
+				cautionPhrases: [...(extra.cautionPhrases ?? []), ...cautionPhrases],
 				sentence: recommendationSentence({
 					suggestion: rule.suggestion,
 					reasons,
@@ -223,7 +251,10 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 					lastChannelRows.length > 0
 						? [`It is the last channel for ${joinWords(lastChannelRows.map((row) => row.label))}: give that to another account first`]
 						: [];
-				return decide('retire-dormant-tiny', [silence, followers ?? 'Tiny audience'], 'high', { cautions: handOver });
+				return decide('retire-dormant-tiny', [silence, followers ?? 'Tiny audience'], [silencePhrase, followersPhrase ?? phrase('reason.tiny')], 'high', {
+					cautions: handOver,
+					cautionPhrases: handOver.length > 0 ? [phrase('caution.handOver', { segments: { categories: lastChannelCategories } })] : []
+				});
 			}
 			// 2. the last channel for a segment
 			if (lastChannelRows.length > 0) {
@@ -234,8 +265,12 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 				return decide(
 					'keep-last-channel',
 					[`Only channel left for ${joinWords(lastChannelRows.map((row) => row.label))}`],
+					[phrase('reason.onlyChannel', { segments: { categories: lastChannelCategories } })],
 					measured ? 'medium' : 'low',
-					{ cautions: dormant ? [`${silence}: revive it, or hand these segments to another account`] : [] }
+					{
+						cautions: dormant ? [`${silence}: revive it, or hand these segments to another account`] : [],
+						cautionPhrases: dormant ? [phrase('caution.reviveOrHandOver', { silence: { phrase: silencePhrase } })] : []
+					}
 				);
 			}
 			// 3. unique reach
@@ -247,8 +282,17 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 					[
 						`Reaches people the kept accounts do not: an estimated ${formatPercentRange(reach.uniqueShare)} of its audience${segments.length > 0 ? ` (${joinWords(segments)})` : ''}`
 					],
+					[
+						phrase(segments.length > 0 ? 'reason.uniqueReachIn' : 'reason.uniqueReach', {
+							range: { percentRange: reach.uniqueShare },
+							segments: { categories: reach.topUniqueSegments.slice(0, 3) }
+						})
+					],
 					reach.confidence,
-					{ cautions: dormant ? [`${silence}: revive it`] : [] }
+					{
+						cautions: dormant ? [`${silence}: revive it`] : [],
+						cautionPhrases: dormant ? [phrase('caution.revive', { silence: { phrase: silencePhrase } })] : []
+					}
 				);
 			}
 			// 4. dormant and covered
@@ -261,12 +305,21 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 						served.length === 1
 							? `Its one segment (${served[0].label}) is covered by ${joinWords(coverers.map(label))}`
 							: `Its segments are all covered by ${joinWords(coverers.map(label))}`;
-					return decide('retire-dormant-covered', [silence, ...(followers ? [followers] : []), covered], 'medium');
+					const coveredPhrase =
+						served.length === 1
+							? phrase('reason.coveredOne', { segment: { categories: [categoryOfRow(served[0])] }, accounts: { accounts: coverers } })
+							: phrase('reason.coveredAll', { accounts: { accounts: coverers } });
+					return decide(
+						'retire-dormant-covered',
+						[silence, ...(followers ? [followers] : []), covered],
+						[silencePhrase, ...(followersPhrase ? [followersPhrase] : []), coveredPhrase],
+						'medium'
+					);
 				}
 			}
 			// 5. nothing to go on
 			if (audience === null && !own?.hasPostData) {
-				return decide('review-no-data', ['No follower numbers or post data imported yet'], 'low');
+				return decide('review-no-data', ['No follower numbers or post data imported yet'], [phrase('reason.noData')], 'low');
 			}
 			// 6. merge into a bigger, more active account on the same platform
 			const target = mergeTarget(account, others);
@@ -276,11 +329,24 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 					`Same platform (${platformLabel(account.platform)}) as ${label(target.id)}, ${target.why}`,
 					`${label(target.id)} has ${formatCount(targetFacts?.audience?.value ?? 0)} ${audienceNoun(byId.get(target.id)!)} against ${audience === null ? 'an unknown number' : formatCount(audience)}`
 				];
+				const reasonPhrases = [
+					phrase(target.profile !== null ? 'reason.samePlatformProfile' : 'reason.samePlatformSegments', {
+						platform: { platform: account.platform },
+						account: { account: target.id },
+						...(target.profile !== null ? { alike: { percent: target.profile } } : { segments: { texts: target.sharedTags } })
+					}),
+					phrase('reason.bigger', {
+						account: { account: target.id },
+						audience: { phrase: audiencePhrase(byId.get(target.id)!, targetFacts?.audience?.value ?? 0) },
+						own: audience === null ? { phrase: phrase('audience.unknown') } : { count: audience }
+					})
+				];
 				const targetRate = targetFacts?.postsPerWeek ?? null;
 				if (targetRate !== null) {
 					reasons.push(`It posts ${formatRate(targetRate)} times a week against ${formatRate(own?.postsPerWeek ?? 0)}`);
+					reasonPhrases.push(phrase('reason.postsMore', { rate: { rate: targetRate }, own: { rate: own?.postsPerWeek ?? 0 } }));
 				}
-				return decide('merge-into-bigger', reasons, target.declaredOnly ? 'low' : 'medium', { mergeTargetId: target.id });
+				return decide('merge-into-bigger', reasons, reasonPhrases, target.declaredOnly ? 'low' : 'medium', { mergeTargetId: target.id });
 			}
 			// 7. healthy
 			const engagement = own?.engagement ?? null;
@@ -296,6 +362,11 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 					engagement.trend === 'flat'
 						? 'steady'
 						: `up ${formatPercent(engagement.relativeChange ?? 0)} on the previous 90 days`;
+				const rate = own?.postsPerWeek ?? null;
+				const recent =
+					rate === null
+						? phrase(days === 0 ? 'reason.lastPostToday' : 'reason.lastPostDays', undefined, days)
+						: phrase(days === 0 ? 'reason.lastPostTodayRate' : 'reason.lastPostDaysRate', { rate: { rate } }, days);
 				return decide(
 					'keep-healthy',
 					[
@@ -303,20 +374,41 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 						followers!,
 						`Engagement rate ${formatPercent(engagement.rate)}, ${trend}`
 					],
+					[
+						recent,
+						followersPhrase!,
+						engagement.trend === 'flat'
+							? phrase('reason.engagementSteady', { rate: { percent: engagement.rate } })
+							: phrase('reason.engagementUp', { rate: { percent: engagement.rate }, change: { percent: engagement.relativeChange ?? 0 } })
+					],
 					'medium'
 				);
 			}
 			// 8. review
 			const mixed: string[] = [];
-			if (dormant) mixed.push(silence);
+			const mixedPhrases: Phrase[] = [];
+			if (dormant) {
+				mixed.push(silence);
+				mixedPhrases.push(silencePhrase);
+			}
 			if (engagement?.trend === 'down') {
 				mixed.push(`Engagement rate down ${formatPercent(Math.abs(engagement.relativeChange ?? 0))} on the previous 90 days`);
-			} else if (!engagement || engagement.trend === 'unknown') mixed.push('Engagement trend unknown');
-			if (isTiny(id) && followers) mixed.push(`Tiny audience (${followers})`);
+				mixedPhrases.push(phrase('reason.engagementDown', { change: { percent: Math.abs(engagement.relativeChange ?? 0) } }));
+			} else if (!engagement || engagement.trend === 'unknown') {
+				mixed.push('Engagement trend unknown');
+				mixedPhrases.push(phrase('reason.engagementUnknown'));
+			}
+			if (isTiny(id) && followers && followersPhrase) {
+				mixed.push(`Tiny audience (${followers})`);
+				mixedPhrases.push(phrase('reason.tinyWith', { audience: { phrase: followersPhrase } }));
+			}
 			if (reach.status === 'estimated' && reach.uniqueShare) {
 				mixed.push(`An estimated ${formatPercentRange(reach.uniqueShare)} of its audience is out of reach of the likely keepers`);
+				mixedPhrases.push(phrase('reason.outOfReach', { range: { percentRange: reach.uniqueShare } }));
 			}
-			return decide('review', mixed.length > 0 ? mixed : ['No rule fits: decide by hand'], 'low');
+			return mixed.length > 0
+				? decide('review', mixed, mixedPhrases, 'low')
+				: decide('review', ['No rule fits: decide by hand'], [phrase('reason.noRule')], 'low');
 		})();
 	}
 	return result;
@@ -324,13 +416,14 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 	function mergeTarget(
 		account: BoardAccount,
 		candidates: string[]
-	): { id: string; why: string; declaredOnly: boolean } | null {
+	): { id: string; why: string; declaredOnly: boolean; profile: number | null; sharedTags: string[] } | null {
 		const own = facts[account.id];
 		const ownAudience = own?.audience?.value ?? -1;
 		const ownRate = own?.postsPerWeek ?? -1;
 		const ownLast = own?.lastPostDay ?? -Infinity;
 		const overlapPartners = new Map((flags.overlaps[account.id] ?? []).map((partner) => [partner.accountId, partner]));
-		let best: { id: string; why: string; declaredOnly: boolean; similarity: number; audience: number } | null = null;
+		let best: { id: string; why: string; declaredOnly: boolean; profile: number | null; sharedTags: string[]; similarity: number; audience: number } | null =
+			null;
 		for (const candidateId of candidates) {
 			const candidate = byId.get(candidateId);
 			if (!candidate || candidate.platform !== account.platform) continue;
@@ -352,10 +445,18 @@ export function recommendAll(context: RecommendationContext): Record<string, Rec
 				: `with overlapping segments (${joinWords(declared!.sharedTags)})`;
 			const similarity = Math.max(declaredMatch ? declaredSimilarity : 0, profileMatch ? profileSimilarity : 0);
 			if (!best || similarity > best.similarity || (similarity === best.similarity && theirAudience > best.audience)) {
-				best = { id: candidateId, why, declaredOnly: !profileMatch, similarity, audience: theirAudience };
+				best = {
+					id: candidateId,
+					why,
+					declaredOnly: !profileMatch,
+					profile: profileMatch ? profileSimilarity : null,
+					sharedTags: profileMatch ? [] : declared!.sharedTags,
+					similarity,
+					audience: theirAudience
+				};
 			}
 		}
-		return best && { id: best.id, why: best.why, declaredOnly: best.declaredOnly };
+		return best && { id: best.id, why: best.why, declaredOnly: best.declaredOnly, profile: best.profile, sharedTags: best.sharedTags };
 	}
 }
 

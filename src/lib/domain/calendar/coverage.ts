@@ -8,7 +8,8 @@ import { mondayOfWeek } from '../analytics/calendar';
 import type { DayNumber } from '../days';
 import { cleanList, type PlannedItem } from './items';
 
-export type CoverageStatus = 'neglected' | 'thin' | 'served';
+export const COVERAGE_STATUSES = ['neglected', 'thin', 'served'] as const;
+export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
 export interface SegmentCoverageRow {
 	segment: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromISO } from '../days';
-import { calendarToIcs, escapeText, foldLine, icsDate, icsFileName, icsUtcDateTime, ICS_PRODID } from './ics';
+import { calendarToIcs, escapeText, foldLine, icsDate, icsFileName, icsUtcDateTime, ICS_PRODID, type IcsDescriptionField, type IcsWords } from './ics';
 import type { PlannedItem } from './items';
 
 const encoder = new TextEncoder();
@@ -60,6 +60,23 @@ function item(fields: Partial<PlannedItem> = {}): PlannedItem {
 }
 
 const NOW = new Date(Date.UTC(2024, 2, 18, 9, 30, 5));
+
+const FIELDS: Record<IcsDescriptionField, string> = {
+	angle: 'Angle',
+	status: 'Status',
+	segments: 'Audience segments',
+	productLines: 'Product lines',
+	accounts: 'Accounts',
+	owner: 'Owner',
+	link: 'Link',
+	publishedAs: 'Published as'
+};
+const ENGLISH: IcsWords = {
+	line: (field, value) => `${FIELDS[field]}: ${value}`,
+	listSeparator: ', ',
+	angle: (angle) => ({ story: 'Story', product: 'Product', both: 'Story + product' })[angle],
+	status: (status) => ({ idea: 'Idea', planned: 'Planned', published: 'Published' })[status]
+};
 
 describe('values', () => {
 	it.each<[string, string]>([
@@ -125,6 +142,7 @@ describe('calendar file', () => {
 	it('writes a valid VCALENDAR with one all-day event per dated item', () => {
 		const { text, events, skipped } = calendarToIcs([item(), item({ id: 'idea-1', title: 'Undated idea', day: null, status: 'idea' })], {
 			now: NOW,
+			words: ENGLISH,
 			calendarName: 'Chorus editorial calendar',
 			accountName: (id) => (id === 'x:contosoerp' ? '@ContosoERP' : id)
 		});
@@ -177,7 +195,7 @@ describe('calendar file', () => {
 
 	it('marks ideas as tentative, leaves out a link that is not a web address, and folds long non-Latin titles', () => {
 		const title = '客户故事：北风贸易如何在三天内完成月结，并且不再使用电子表格，全程只用一个系统完成所有对账工作';
-		const { text } = calendarToIcs([item({ title, status: 'idea', link: 'intranet/page', segments: [], angle: 'story' })], { now: NOW });
+		const { text } = calendarToIcs([item({ title, status: 'idea', link: 'intranet/page', segments: [], angle: 'story' })], { now: NOW, words: ENGLISH });
 		const lines = expectValidIcs(text);
 		expect(lines).toContain('STATUS:TENTATIVE');
 		expect(lines).toContain('CATEGORIES:Story');
@@ -188,8 +206,23 @@ describe('calendar file', () => {
 	});
 
 	it('writes an empty calendar when there is nothing dated', () => {
-		const { text, events } = calendarToIcs([], { now: NOW });
+		const { text, events } = calendarToIcs([], { now: NOW, words: ENGLISH });
 		expect(events).toBe(0);
 		expect(text).toBe(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:${ICS_PRODID}\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n`);
+	});
+
+	it('writes the human text in the words it is given and leaves the machine fields as they are', () => {
+		const chinese: IcsWords = {
+			line: (field, value) => `${field === 'angle' ? '角度' : field === 'status' ? '状态' : field === 'segments' ? '受众群体' : FIELDS[field]}：${value}`,
+			listSeparator: '、',
+			angle: (angle) => (angle === 'both' ? '故事 + 产品' : angle),
+			status: (status) => (status === 'planned' ? '已计划' : status)
+		};
+		const lines = expectValidIcs(calendarToIcs([item({ productLines: [], accountIds: [], owner: '', link: '', notes: '' })], { now: NOW, words: chinese }).text);
+		const description = lines.find((line) => line.startsWith('DESCRIPTION:'))!;
+		expect(unescapeText(description.slice('DESCRIPTION:'.length))).toBe('角度：故事 + 产品\n状态：已计划\n受众群体：buyers、end users');
+		expect(lines).toContain('CATEGORIES:故事 + 产品,buyers,end users');
+		expect(lines).toContain('STATUS:CONFIRMED');
+		expect(lines).toContain('DTSTART;VALUE=DATE:20211122');
 	});
 });

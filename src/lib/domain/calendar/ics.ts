@@ -15,7 +15,7 @@
  *   Outlook accept a re-import of an edited item instead of keeping its older copy.
  */
 import { ymdFromDay } from '../days';
-import { ANGLE_LABELS, isAngle, isItemStatus, STATUS_LABELS, webLink, type PlannedItem } from './items';
+import { angleWord, statusWord, webLink, type ItemWords, type PlannedItem } from './items';
 
 export const ICS_PRODID = '-//Chorus//Editorial calendar 1.0//EN';
 const MAX_OCTETS = 75;
@@ -85,9 +85,26 @@ function parseInstant(iso: string): Date | null {
 	return Number.isNaN(at.getTime()) ? null : at;
 }
 
+/** The labelled lines of an event's description, in this order. */
+export const ICS_DESCRIPTION_FIELDS = ['angle', 'status', 'segments', 'productLines', 'accounts', 'owner', 'link', 'publishedAs'] as const;
+export type IcsDescriptionField = (typeof ICS_DESCRIPTION_FIELDS)[number];
+
+/**
+ * The human text of the events, in the language of whoever exports: the description's labelled
+ * lines and the angle in CATEGORIES. Property names, dates, UID and STATUS are machine fields
+ * and never change with the language.
+ */
+export interface IcsWords extends ItemWords {
+	/** One description line, e.g. "Angle: Story". */
+	line: (field: IcsDescriptionField, value: string) => string;
+	/** Between the entries of a list (segments, product lines, accounts), e.g. ", ". */
+	listSeparator: string;
+}
+
 export interface IcsOptions {
 	/** When the file is made (a Date or epoch milliseconds): every event's DTSTAMP. */
 	now: Date | number;
+	words: IcsWords;
 	/** The name calendar programs show for an imported or subscribed file. */
 	calendarName?: string;
 	/** How to name a target account in the description (default: its id). */
@@ -107,19 +124,21 @@ export interface IcsResult {
 const EVENT_STATUS: Record<string, string> = { idea: 'TENTATIVE', planned: 'CONFIRMED', published: 'CONFIRMED' };
 
 function description(item: PlannedItem, options: IcsOptions): string {
+	const { words } = options;
 	const lines: string[] = [];
-	lines.push(`Angle: ${isAngle(item.angle) ? ANGLE_LABELS[item.angle] : item.angle}`);
-	lines.push(`Status: ${isItemStatus(item.status) ? STATUS_LABELS[item.status] : item.status}`);
-	if (item.segments.length > 0) lines.push(`Audience segments: ${item.segments.join(', ')}`);
-	if (item.productLines.length > 0) lines.push(`Product lines: ${item.productLines.join(', ')}`);
+	const list = (values: readonly string[]) => values.join(words.listSeparator);
+	lines.push(words.line('angle', angleWord(words, item.angle)));
+	lines.push(words.line('status', statusWord(words, item.status)));
+	if (item.segments.length > 0) lines.push(words.line('segments', list(item.segments)));
+	if (item.productLines.length > 0) lines.push(words.line('productLines', list(item.productLines)));
 	if (item.accountIds.length > 0) {
 		const name = options.accountName ?? ((id: string) => id);
-		lines.push(`Accounts: ${item.accountIds.map(name).join(', ')}`);
+		lines.push(words.line('accounts', list(item.accountIds.map(name))));
 	}
-	if (item.owner) lines.push(`Owner: ${item.owner}`);
-	if (item.link) lines.push(`Link: ${item.link}`);
+	if (item.owner) lines.push(words.line('owner', item.owner));
+	if (item.link) lines.push(words.line('link', item.link));
 	const linked = options.linkedSummary?.(item);
-	if (linked) lines.push(`Published as: ${linked}`);
+	if (linked) lines.push(words.line('publishedAs', linked));
 	if (item.notes) lines.push('', item.notes);
 	return lines.join('\n');
 }
@@ -134,7 +153,7 @@ function eventLines(item: PlannedItem & { day: number }, options: IcsOptions): s
 		`SUMMARY:${escapeText(item.title)}`,
 		`DESCRIPTION:${escapeText(description(item, options))}`
 	];
-	const categories = [isAngle(item.angle) ? ANGLE_LABELS[item.angle] : item.angle, ...item.segments].filter(Boolean);
+	const categories = [angleWord(options.words, item.angle), ...item.segments].filter(Boolean);
 	if (categories.length > 0) lines.push(`CATEGORIES:${categories.map(escapeText).join(',')}`);
 	const status = EVENT_STATUS[item.status];
 	if (status) lines.push(`STATUS:${status}`);

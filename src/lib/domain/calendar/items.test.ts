@@ -79,19 +79,25 @@ describe('drafts', () => {
 
 	it.each<[string, Partial<ItemDraft>, string[]]>([
 		['a complete planned item', {}, []],
-		['no title', { title: '  ' }, ['title']],
-		['a title too long', { title: 'x'.repeat(201) }, ['title']],
-		['planned without a date', { day: null }, ['day']],
-		['published without a date', { day: null, status: 'published' }, ['day']],
+		['no title', { title: '  ' }, ['title:titleMissing']],
+		['a title too long', { title: 'x'.repeat(201) }, ['title:titleTooLong']],
+		['planned without a date', { day: null }, ['day:plannedNeedsDay']],
+		['published without a date', { day: null, status: 'published' }, ['day:publishedNeedsDay']],
 		['an undated idea', { day: null, status: 'idea' }, []],
-		['a day that is not a whole number', { day: 1.5 }, ['day']],
-		['a link that is not a web address', { link: 'intranet/story' }, ['link']],
-		['a javascript: link', { link: 'javascript:alert(1)' }, ['link']],
-		['an unknown angle', { angle: 'tutorial' as ItemDraft['angle'] }, ['angle']],
-		['an unknown status', { status: 'archived' as ItemDraft['status'] }, ['status']]
-	])('checks %s', (_name, fields, expectedFields) => {
+		['a day that is not a whole number', { day: 1.5 }, ['day:dayInvalid']],
+		['a link that is not a web address', { link: 'intranet/story' }, ['link:link']],
+		['a javascript: link', { link: 'javascript:alert(1)' }, ['link:link']],
+		['an unknown angle', { angle: 'tutorial' as ItemDraft['angle'] }, ['angle:angle']],
+		['an unknown status', { status: 'archived' as ItemDraft['status'] }, ['status:status']]
+	])('checks %s', (_name, fields, expected) => {
 		const draft: ItemDraft = { ...emptyDraft(DAY), title: 'Fabrikam story', link: 'https://example.com/story', ...fields };
-		expect(checkDraft(draft).map((problem) => problem.field)).toEqual(expectedFields);
+		expect(checkDraft(draft).map((problem) => `${problem.field}:${problem.code}`)).toEqual(expected);
+	});
+
+	it('gives a problem its values for the interface to word, and an English message for the database layer', () => {
+		const [problem] = checkDraft({ ...emptyDraft(DAY), title: 'x'.repeat(201) });
+		expect(problem).toMatchObject({ code: 'titleTooLong', params: { max: 200 } });
+		expect(problem.message).toMatch(/under 200 characters/);
 	});
 
 	it('accepts only http and https links', () => {

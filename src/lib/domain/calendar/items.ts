@@ -10,20 +10,26 @@ import type { DayNumber } from '../days';
 export const ANGLES = ['story', 'product', 'both'] as const;
 export type Angle = (typeof ANGLES)[number];
 
-export const ANGLE_LABELS: Record<Angle, string> = {
-	story: 'Story',
-	product: 'Product',
-	both: 'Story + product'
-};
-
 export const ITEM_STATUSES = ['idea', 'planned', 'published'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-	idea: 'Idea',
-	planned: 'Planned',
-	published: 'Published'
-};
+/**
+ * How an export words an item's angle and status. The core names no angle or status itself: the
+ * interface passes these in the active language, so a file reads like the screen it came from.
+ */
+export interface ItemWords {
+	angle: (angle: Angle) => string;
+	status: (status: ItemStatus) => string;
+}
+
+/** The angle's words, or the stored value itself when it is not an angle Chorus knows. */
+export function angleWord(words: ItemWords, angle: string): string {
+	return isAngle(angle) ? words.angle(angle) : angle;
+}
+
+export function statusWord(words: ItemWords, status: string): string {
+	return isItemStatus(status) ? words.status(status) : status;
+}
 
 /** The audiences the consolidated team writes for; offered before anyone has typed a segment. */
 export const DEFAULT_SEGMENTS = ['end users', 'buyers', 'solution partners'] as const;
@@ -71,8 +77,17 @@ export interface ItemDraft {
 
 export type DraftField = keyof ItemDraft;
 
+export const DRAFT_PROBLEMS = ['titleMissing', 'titleTooLong', 'angle', 'status', 'dayInvalid', 'plannedNeedsDay', 'publishedNeedsDay', 'link'] as const;
+export type DraftProblemCode = (typeof DRAFT_PROBLEMS)[number];
+
+/**
+ * What keeps a field from being saved: a code the interface words in the active language, its
+ * values, and the English message for errors thrown below the interface (the database layer).
+ */
 export interface DraftProblem {
 	field: DraftField;
+	code: DraftProblemCode;
+	params?: Record<string, string | number>;
 	message: string;
 }
 
@@ -159,16 +174,27 @@ export const TITLE_MAX = 200;
 export function checkDraft(draft: ItemDraft): DraftProblem[] {
 	const problems: DraftProblem[] = [];
 	const title = draft.title.trim();
-	if (!title) problems.push({ field: 'title', message: 'Give the item a title, for example the customer and the problem they solved.' });
-	else if (title.length > TITLE_MAX) problems.push({ field: 'title', message: `Keep the title under ${TITLE_MAX} characters; put the rest in the notes.` });
-	if (!isAngle(draft.angle)) problems.push({ field: 'angle', message: 'Choose the angle: story, product, or both.' });
-	if (!isItemStatus(draft.status)) problems.push({ field: 'status', message: 'Choose a status: idea, planned or published.' });
-	if (draft.day !== null && !Number.isInteger(draft.day)) problems.push({ field: 'day', message: 'The date is not a calendar date.' });
+	if (!title) problems.push({ field: 'title', code: 'titleMissing', message: 'Give the item a title, for example the customer and the problem they solved.' });
+	else if (title.length > TITLE_MAX) {
+		problems.push({
+			field: 'title',
+			code: 'titleTooLong',
+			params: { max: TITLE_MAX },
+			message: `Keep the title under ${TITLE_MAX} characters; put the rest in the notes.`
+		});
+	}
+	if (!isAngle(draft.angle)) problems.push({ field: 'angle', code: 'angle', message: 'Choose the angle: story, product, or both.' });
+	if (!isItemStatus(draft.status)) problems.push({ field: 'status', code: 'status', message: 'Choose a status: idea, planned or published.' });
+	if (draft.day !== null && !Number.isInteger(draft.day)) problems.push({ field: 'day', code: 'dayInvalid', message: 'The date is not a calendar date.' });
 	if (draft.day === null && (draft.status === 'planned' || draft.status === 'published')) {
-		problems.push({ field: 'day', message: `A ${draft.status} item needs a date. Pick one, or keep it as an idea.` });
+		problems.push({
+			field: 'day',
+			code: draft.status === 'planned' ? 'plannedNeedsDay' : 'publishedNeedsDay',
+			message: `A ${draft.status} item needs a date. Pick one, or keep it as an idea.`
+		});
 	}
 	if (draft.link.trim() && !webLink(draft.link)) {
-		problems.push({ field: 'link', message: 'The link must be a web address starting with https:// (or http://).' });
+		problems.push({ field: 'link', code: 'link', message: 'The link must be a web address starting with https:// (or http://).' });
 	}
 	return problems;
 }

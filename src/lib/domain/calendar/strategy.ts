@@ -10,19 +10,13 @@
  */
 import { postMetricValue } from '../analytics/engagement';
 import { median } from '../analytics/cadence';
-import { bucketKey, bucketLabel, bucketStart, type Grain } from '../analytics/grain';
+import { bucketKey, bucketStart, type Grain } from '../analytics/grain';
 import type { DayNumber } from '../days';
 import type { MetricKey } from '../metrics';
 import type { PostAngle } from './tagging';
 
 export const PERFORMANCE_MEASURES = ['engagement_rate', 'engagements', 'impressions'] as const;
 export type PerformanceMeasure = (typeof PERFORMANCE_MEASURES)[number];
-
-export const PERFORMANCE_LABELS: Record<PerformanceMeasure, string> = {
-	engagement_rate: 'Median engagement rate per post',
-	engagements: 'Median engagements per post',
-	impressions: 'Median impressions per post'
-};
 
 /**
  * A post's value for the measure; null when it cannot be known (never 0). The engagement rate is
@@ -140,9 +134,9 @@ function liftOf(byAngle: Record<PostAngle, GroupStat>, minSample: number): numbe
 	return story.median / product.median;
 }
 
+/** A period's row; the interface names the period from `start` in the active language. */
 export interface PeriodRow extends AngleRow {
 	start: DayNumber;
-	label: string;
 }
 
 /** The angles per month or quarter, oldest first. Undated posts are left out. */
@@ -160,7 +154,7 @@ export function angleOverTime(posts: readonly StrategyPost[], grain: Extract<Gra
 	);
 	return rows.map((row) => {
 		const start = starts.get(row.key)!;
-		return { ...row, start, label: bucketLabel(start, grain) };
+		return { ...row, start };
 	});
 }
 
@@ -182,7 +176,6 @@ export function summarizeLifts(rows: readonly AngleRow[]): LiftSummary {
 export interface TopicPeriodRow {
 	key: string;
 	start: DayNumber;
-	label: string;
 	/** One entry per topic asked for, in the same order. */
 	byTopic: GroupStat[];
 }
@@ -215,7 +208,6 @@ export function topicsOverTime(
 		.map(([key, period]) => ({
 			key,
 			start: period.start,
-			label: bucketLabel(period.start, grain),
 			byTopic: topics.map((topic, index) => statOf(topic, period.values[index], period.posts[index]))
 		}));
 }

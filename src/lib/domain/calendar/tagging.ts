@@ -46,14 +46,8 @@ export function tagPrepared(
 /** The two tags the strategy view compares; every other tag is a topic. */
 export const ANGLE_TAGS = ['story', 'product'] as const;
 
-export type PostAngle = 'story' | 'product' | 'both' | 'untagged';
-
-export const POST_ANGLE_LABELS: Record<PostAngle, string> = {
-	story: 'Story',
-	product: 'Product',
-	both: 'Story + product',
-	untagged: 'Not tagged'
-};
+export const POST_ANGLES = ['story', 'product', 'both', 'untagged'] as const;
+export type PostAngle = (typeof POST_ANGLES)[number];
 
 export function isAngleTag(tag: string): boolean {
 	const folded = foldText(tag.trim());
