@@ -115,6 +115,14 @@ describe('board decisions', () => {
 		expect(await getDecisionHistory(database)).toEqual([]);
 	});
 
+	it('keeps no history for reordering an undecided account within Undecided', async () => {
+		await moveDecision(database, 'x:a', { column: 'undecided', order: 3 }, NOW);
+		expect(await listDecisions(database)).toMatchObject([{ accountId: 'x:a', column: 'undecided', order: 3 }]);
+		expect(await getDecisionHistory(database, 'x:a')).toEqual([]);
+		await moveDecision(database, 'x:a', { column: 'retire', order: 1, rationale: 'Dormant since 2022' }, NOW);
+		expect((await getDecisionHistory(database, 'x:a')).map((entry) => [entry.from, entry.to])).toEqual([['undecided', 'retire']]);
+	});
+
 	it('drops the merge target outside the merge column and refuses a merge into itself', async () => {
 		const decision = await moveDecision(database, 'x:a', { column: 'retire', order: 1, mergeTargetId: 'x:b' });
 		expect(decision.mergeTargetId).toBeNull();

@@ -493,12 +493,12 @@ export async function moveDecision(
 			rationale: move.rationale ?? previous?.rationale ?? '',
 			decidedAt: at
 		});
+		// An account with no record is Undecided: reordering it within Undecided decides nothing, so
+		// it leaves no history entry (an "Undecided → Undecided" line would only be noise).
+		const before = previous ?? { column: 'undecided', mergeTargetId: null, rationale: '' };
 		const isDecision =
-			!previous ||
-			previous.column !== next.column ||
-			previous.mergeTargetId !== next.mergeTargetId ||
-			previous.rationale !== next.rationale;
-		if (!isDecision) next.decidedAt = previous.decidedAt;
+			before.column !== next.column || before.mergeTargetId !== next.mergeTargetId || before.rationale !== next.rationale;
+		if (!isDecision && previous) next.decidedAt = previous.decidedAt;
 		await database.decisions.put(next);
 		if (isDecision) {
 			await database.decisionHistory.add({
