@@ -17,6 +17,7 @@ describe('data labels', () => {
 		for (const importer of importers) expect(formatLabel(importer.id, 'stored')).toBe(importer.label);
 		expect(formatLabel('mapped:my-preset', 'My preset')).toBe('My preset');
 		for (const segment of DEFAULT_SEGMENTS) expect(segmentLabel(segment)).toBe(segment);
+		expect(segmentLabel('Buyers')).toBe('Buyers');
 		expect(segmentLabel('Resellers in Asia')).toBe('Resellers in Asia');
 
 		i18n.set('zh-CN');

@@ -40,6 +40,10 @@ const STANDARD_SEGMENTS: Record<string, string> = {
  * language; segments people typed themselves show as typed.
  */
 export function segmentLabel(segment: string): string {
-	const key = STANDARD_SEGMENTS[segment.trim().toLowerCase()];
-	return key ? t(key) : segment;
+	const standard = segment.trim().toLowerCase();
+	const key = STANDARD_SEGMENTS[standard];
+	if (!key) return segment;
+	const translated = t(key);
+	// in a language where the name is the same (English), keep the way it was typed ("Buyers")
+	return translated.toLowerCase() === standard ? segment : translated;
 }
