@@ -132,8 +132,16 @@ class SnapshotUi {
 		});
 	}
 
-	async open(file: File): Promise<boolean> {
+	/**
+	 * Where keyboard focus goes when the dialog closes. The control that opened the file is
+	 * disabled while it is read, which drops its focus, so the dialog cannot take it from
+	 * document.activeElement.
+	 */
+	returnFocus: HTMLElement | null = null;
+
+	async open(file: File, returnFocus: HTMLElement | null = null): Promise<boolean> {
 		this.close();
+		this.returnFocus = returnFocus;
 		return this.#run('snapshot-open', 'common:activity.snapshotOpen', async () => {
 			const opened = await this.#clientOrNew().openSnapshot(file, { onProgress: (progress) => (this.progress = progress) });
 			if (!opened.ok) {
