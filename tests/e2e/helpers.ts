@@ -21,6 +21,8 @@ export function textFile(name: string, text: string): FilePayload {
 
 /** Drops files on the element as a person would: a real `drop` event carrying a DataTransfer. */
 export async function dropFiles(page: Page, selector: string, files: FilePayload[]) {
+	// a drop dispatched before the page is hydrated falls on no handler and is lost
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 	const dataTransfer = await page.evaluateHandle(
 		(payload) => {
 			const transfer = new DataTransfer();
