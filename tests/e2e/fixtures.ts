@@ -12,6 +12,18 @@ export interface Watched {
 }
 
 export const test = base.extend<{ watched: Watched }>({
+	// After a navigation, wait until the app is hydrated (<html data-ready>, set in the layout's
+	// onMount): a file set or dropped before that falls on no handler and is lost, which made tests
+	// flaky on a busy machine.
+	page: async ({ page }, use) => {
+		const goto = page.goto.bind(page);
+		page.goto = async (url, options) => {
+			const response = await goto(url, options);
+			await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+			return response;
+		};
+		await use(page);
+	},
 	watched: [
 		async ({ page, baseURL }, use) => {
 			const origin = new URL(baseURL!).origin;
