@@ -84,12 +84,26 @@ describe('buildTimeseriesChart, a line per account', () => {
 		expect(radius({ raw: datasets[0].data[1] })).toBe(0);
 	});
 
+	it('gives a line without partial or derived buckets plain point options, resolved once by Chart.js', () => {
+		const plain = buildTimeseriesChart({ metric: 'impressions', theme: 'light', lines: [line('b', 'impressions', bDays)], rollingWindows: [] });
+		const [dataset] = plain.config.data.datasets;
+		expect(dataset.pointRadius).toBe(0);
+		expect(dataset.segment).toBeUndefined();
+	});
+
 	it('returns the numbers as a table, gaps as – and partial weeks marked', () => {
 		expect(chart.table.columns).toEqual(['Period', 'A', 'A · a year earlier', 'B']);
 		expect(chart.table.rows).toHaveLength(4);
 		expect(chart.table.rows[0]).toEqual({ key: '2024-W01', label: 'Week of Jan 1, 2024', values: [6, 5, 70], text: ['6 (6 of 7 days)', '5', '70'] });
 		expect(chart.table.rows[2].text).toEqual(['–', '7', '70']);
 		expect(chart.table.caption).toBe('Impressions per week (sum)');
+	});
+
+	it('makes the table’s rows only when they are read, once', () => {
+		const { table } = buildTimeseriesChart({ metric: 'impressions', theme: 'light', lines: [line('a', 'impressions', aDays)] });
+		expect(typeof Object.getOwnPropertyDescriptor(table, 'rows')?.get).toBe('function');
+		expect(table.rows).toBe(table.rows);
+		expect(table.rows).toHaveLength(4);
 	});
 });
 

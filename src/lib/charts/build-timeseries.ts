@@ -201,6 +201,10 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		}
 		if (showRaw || !averaged) {
 			if (!averaged) legendShown.add(datasets.length);
+			// Scriptable options are resolved point by point on every update (most of a redraw of a
+			// decade of days); a line with no marked point gets plain values Chart.js resolves once.
+			const marked = raw.some((point) => point.partial || point.derived);
+			const hasDerived = marked && raw.some((point) => point.derived);
 			datasets.push({
 				label: averaged ? words.text('rawValues', { label: line.label, grain: words.grain(grain) }) : line.label,
 				data: thin(raw),
@@ -209,12 +213,14 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 				borderWidth: averaged ? 1 : 2,
 				borderDash: averaged ? [] : style.dash,
 				// partial and derived buckets get a visible dot, so they are not mistaken for full ones
-				pointRadius: (context) => {
-					const point = context.raw;
-					return isChartPoint(point) && (point.partial || point.derived) ? 2.5 : 0;
-				},
+				pointRadius: marked
+					? (context) => {
+							const point = context.raw;
+							return isChartPoint(point) && (point.partial || point.derived) ? 2.5 : 0;
+						}
+					: 0,
 				pointHoverRadius: 4,
-				segment: { borderDash: derivedSegmentDash },
+				...(hasDerived ? { segment: { borderDash: derivedSegmentDash } } : {}),
 				spanGaps: false,
 				order: 2
 			});
@@ -332,21 +338,28 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		plugins: [annotationPlugin<'line'>()]
 	};
 
-	const rows: ChartTableRow[] = [];
-	if (frame) {
-		for (let i = 0; i < frame.count; i++) {
-			const values = tableValues.map((column) => {
-				const v = column[i];
-				return v === null || Number.isNaN(v) ? null : v;
-			});
-			rows.push({
-				key: bucketKey(frame.starts[i], grain),
-				label: words.bucket(frame.starts[i], grain),
-				values,
-				text: values.map((v, column) => (v === null ? '–' : `${format(v)}${marksOf(tablePoints[column]?.[i], words)}`))
-			});
+	// The table's rows are made when first read (the table shown, a CSV saved), not on every redraw:
+	// a decade of days is 3,650 rows of formatted numbers and dates, which took most of a redraw.
+	let rows: ChartTableRow[] | undefined;
+	const tableRows = (): ChartTableRow[] => {
+		if (rows) return rows;
+		rows = [];
+		if (frame) {
+			for (let i = 0; i < frame.count; i++) {
+				const values = tableValues.map((column) => {
+					const v = column[i];
+					return v === null || Number.isNaN(v) ? null : v;
+				});
+				rows.push({
+					key: bucketKey(frame.starts[i], grain),
+					label: words.bucket(frame.starts[i], grain),
+					values,
+					text: values.map((v, column) => (v === null ? '–' : `${format(v)}${marksOf(tablePoints[column]?.[i], words)}`))
+				});
+			}
 		}
-	}
+		return rows;
+	};
 	const footnotes = [
 		words.text('gapFootnote'),
 		words.text('partialFootnote'),
@@ -355,7 +368,14 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 	];
 	return {
 		config,
-		table: { caption: title, columns: [words.text('period'), ...tableColumns], rows, footnotes },
+		table: {
+			caption: title,
+			columns: [words.text('period'), ...tableColumns],
+			get rows() {
+				return tableRows();
+			},
+			footnotes
+		},
 		axisTitle: title,
 		notes
 	};

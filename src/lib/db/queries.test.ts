@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SeriesRecord } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
 import { StoredDataError } from './errors';
 import {
@@ -13,6 +14,8 @@ import {
 	getDecisionHistory,
 	getMergedSeries,
 	getMeta,
+	getPosts,
+	listImports,
 	getRememberedAccount,
 	listAccounts,
 	listAnnotations,
@@ -228,18 +231,52 @@ describe('meta', () => {
 	});
 });
 
-describe('reads validate what storage gives back', () => {
+describe('reads check the shape of what storage gives back', () => {
+	const goodYear = (): SeriesRecord => ({
+		id: 'x:a|views|2024',
+		accountId: 'x:a',
+		metric: 'views',
+		year: 2024,
+		values: new Float64Array(366).fill(Number.NaN),
+		sources: new Uint32Array(366)
+	});
+
 	it('name the table and record that is not in the expected shape', async () => {
-		await database.series.put({
-			id: 'x:a|views|2024',
-			accountId: 'x:a',
-			metric: 'views',
-			year: 2024,
-			values: new Float64Array(10),
-			sources: new Uint32Array(366)
-		});
+		await database.series.put({ ...goodYear(), values: new Float64Array(10) });
 		const read = getMergedSeries(database);
 		await expect(read).rejects.toBeInstanceOf(StoredDataError);
 		await expect(getMergedSeries(database)).rejects.toThrow('Stored data in "series" (x:a|views|2024)');
+		await expect(getMergedSeries(database)).rejects.toThrow('values: A year holds 366 slots.');
+	});
+
+	it('refuse a series record with an unknown metric or a plain array for its sources', async () => {
+		await database.series.put({ ...goodYear(), metric: 'nonsense' as never });
+		await expect(getMergedSeries(database)).rejects.toThrow('metric: not a known metric');
+		await database.series.put({ ...goodYear(), sources: Array.from({ length: 366 }, () => 0) as unknown as SeriesRecord['sources'] });
+		await expect(getMergedSeries(database)).rejects.toThrow('sources: A year holds 366 slots.');
+	});
+
+	it('refuse accounts, imports and posts whose fields a view would trip over', async () => {
+		await addManualAccount(database, { platform: 'x', handle: 'acme' }, NOW);
+		await database.accounts.update('x:acme', { segments: 'Buyers' as unknown as string[] });
+		await expect(listAccounts(database)).rejects.toThrow('Stored data in "accounts" (x:acme)');
+		await expect(listAccounts(database)).rejects.toThrow('segments: expected an array');
+
+		await database.imports.add({ id: 7, fileName: 'a.csv', accountIds: 'x:acme' } as never);
+		await expect(listImports(database)).rejects.toThrow('Stored data in "imports" (7) is not in the shape');
+
+		await database.posts.put({ accountId: 'x:acme', posts: [{ postId: '', day: 3, metrics: {} }] as never });
+		await expect(getPosts(database, 'x:acme')).rejects.toThrow('posts.0.postId: expected a non-empty string');
+	});
+
+	it('give back well-formed records as stored, without copying them field by field', async () => {
+		const year = goodYear();
+		year.values[10] = 5;
+		year.sources[10] = 1;
+		await database.series.put(year);
+		const [series] = await getMergedSeries(database);
+		expect(series).toMatchObject({ accountId: 'x:a', metric: 'views', startDay: day('2024-01-11') });
+		expect([...series.values]).toEqual([5]);
+		expect([...series.sources]).toEqual([1]);
 	});
 });

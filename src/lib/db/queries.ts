@@ -1,25 +1,30 @@
 /**
  * Plain async reads and writes over the Chorus database. Reads are what the UI wraps in `Live` (a
- * Dexie liveQuery), so they only call Dexie; every record they return has been checked against its
- * schema. Each write that changes the workspace runs in its own transaction together with the
- * change counter, so "changes since your last snapshot" is always exact.
+ * Dexie liveQuery), so they only call Dexie. Each write that changes the workspace runs in its own
+ * transaction together with the change counter, so "changes since your last snapshot" is always
+ * exact.
+ *
+ * What is validated where: every record is checked against its schema on the way in (imports and
+ * edits here and in commit.ts, snapshots in full before they are written), so reads trust what
+ * storage holds. Parsing every record with Zod on every read was most of a cold open of a large
+ * workspace (docs/performance.md); the large tables are read back with a shape check of what would
+ * crash a view if it were wrong (ids, typed-array lengths, lists being lists), and a record that
+ * fails it still raises a StoredDataError naming its table and key. The small tables people edit
+ * by hand (decisions, notes, goals, presets) keep the full schema check: it costs nothing there.
  */
 import type { z } from 'zod';
 import type { DayNumber } from '../domain/days';
 import { METRIC_KEYS, isMetricKey, type MetricKey } from '../domain/metrics';
-import { accountIdOf, type AccountRef } from '../domain/model';
+import { PLATFORMS, accountIdOf, type AccountRef } from '../domain/model';
 import {
 	ACCOUNT_LIST_FIELDS,
+	YEAR_SLOTS,
 	accountRecordSchema,
 	annotationRecordSchema,
-	breakdownRecordSchema,
 	decisionHistoryRecordSchema,
 	decisionRecordSchema,
-	importRecordSchema,
 	mappingPresetRecordSchema,
 	northStarRecordSchema,
-	postsRecordSchema,
-	seriesRecordShapeSchema,
 	type AccountListField,
 	type AccountRecord,
 	type AnnotationRecord,
@@ -54,11 +59,83 @@ function checked<S extends z.ZodType>(schema: S, table: string, keyOf: (record: 
 const keyField = (field: string) => (record: unknown) =>
 	record !== null && typeof record === 'object' ? (record as Record<string, unknown>)[field] : undefined;
 
-const checkAccounts = checked(accountRecordSchema, 'accounts', keyField('id'));
-const checkImports = checked(importRecordSchema, 'imports', keyField('id'));
-const checkSeries = checked(seriesRecordShapeSchema, 'series', keyField('id'));
-const checkPosts = checked(postsRecordSchema, 'posts', keyField('accountId'));
-const checkBreakdowns = checked(breakdownRecordSchema, 'breakdowns', keyField('id'));
+/**
+ * A shape check: returns what is wrong with a record (`field: problem`, as the schemas word it), or
+ * null when a view can use it. Cheap by design: no copy, no per-value work on typed arrays.
+ */
+type ShapeProblem = (record: Record<string, unknown>) => string | null;
+
+function shaped<T>(table: string, keyOf: (record: unknown) => unknown, problemOf: ShapeProblem) {
+	return (records: readonly unknown[]): T[] => {
+		for (const record of records) {
+			const problem =
+				record !== null && typeof record === 'object' ? problemOf(record as Record<string, unknown>) : 'record: not an object';
+			if (problem !== null) throw new StoredDataError(table, keyOf(record), problem);
+		}
+		return records as T[];
+	};
+}
+
+const isText = (value: unknown) => typeof value === 'string' && value !== '';
+const isDayOrNull = (value: unknown) => value === null || Number.isInteger(value);
+const PLATFORM_SET: ReadonlySet<unknown> = new Set(PLATFORMS);
+
+/** The first of `checks` that fails, as `field: problem`; null when all hold. */
+function firstProblem(checks: readonly (readonly [boolean, string])[]): string | null {
+	for (const [ok, problem] of checks) if (!ok) return problem;
+	return null;
+}
+
+const checkAccounts = shaped<AccountRecord>('accounts', keyField('id'), (record) =>
+	firstProblem([
+		[isText(record.id), 'id: expected a non-empty string'],
+		[PLATFORM_SET.has(record.platform), 'platform: not a known platform'],
+		[typeof record.displayName === 'string', 'displayName: expected a string'],
+		...ACCOUNT_LIST_FIELDS.map((field) => [Array.isArray(record[field]), `${field}: expected an array`] as const)
+	])
+);
+const checkImports = shaped<ImportRecord>('imports', keyField('id'), (record) =>
+	firstProblem([
+		[Number.isInteger(record.id), 'id: expected an integer'],
+		[typeof record.fileName === 'string', 'fileName: expected a string'],
+		[Array.isArray(record.accountIds), 'accountIds: expected an array'],
+		[Array.isArray(record.issues), 'issues: expected an array'],
+		[record.counts !== null && typeof record.counts === 'object', 'counts: expected an object'],
+		[isDayOrNull(record.firstDay) && isDayOrNull(record.lastDay), 'firstDay: expected a day or null'],
+		[typeof record.importedAt === 'string', 'importedAt: expected a string']
+	])
+);
+const checkSeries = shaped<SeriesRecord>('series', keyField('id'), (record) =>
+	firstProblem([
+		[isText(record.id) && isText(record.accountId), 'id: expected a non-empty string'],
+		[typeof record.metric === 'string' && isMetricKey(record.metric), 'metric: not a known metric'],
+		[Number.isInteger(record.year), 'year: expected an integer'],
+		[record.values instanceof Float64Array && record.values.length === YEAR_SLOTS, 'values: A year holds 366 slots.'],
+		[record.sources instanceof Uint32Array && record.sources.length === YEAR_SLOTS, 'sources: A year holds 366 slots.']
+	])
+);
+const checkPosts = shaped<{ accountId: string; posts: StoredPost[] }>('posts', keyField('accountId'), (record) => {
+	if (!isText(record.accountId)) return 'accountId: expected a non-empty string';
+	if (!Array.isArray(record.posts)) return 'posts: expected an array';
+	// what views index and count by: one pass of typeof checks over (at most) a few hundred thousand posts
+	for (let i = 0; i < record.posts.length; i++) {
+		const post = record.posts[i] as Partial<StoredPost> | null;
+		if (post === null || typeof post !== 'object') return `posts.${i}: expected an object`;
+		if (!isText(post.postId)) return `posts.${i}.postId: expected a non-empty string`;
+		if (!isDayOrNull(post.day)) return `posts.${i}.day: expected a day or null`;
+		if (post.metrics === null || typeof post.metrics !== 'object') return `posts.${i}.metrics: expected an object`;
+	}
+	return null;
+});
+const checkBreakdowns = shaped<BreakdownRecord>('breakdowns', keyField('id'), (record) =>
+	firstProblem([
+		[Number.isInteger(record.id) && Number.isInteger(record.importId), 'id: expected an integer'],
+		[isText(record.accountId), 'accountId: expected a non-empty string'],
+		[typeof record.dimension === 'string' && typeof record.measure === 'string', 'dimension: expected a string'],
+		[Number.isInteger(record.asOf), 'asOf: expected a day'],
+		[Array.isArray(record.entries), 'entries: expected an array']
+	])
+);
 const checkDecisions = checked(decisionRecordSchema, 'decisions', keyField('accountId'));
 const checkHistory = checked(decisionHistoryRecordSchema, 'decisionHistory', keyField('id'));
 const checkAnnotations = checked(annotationRecordSchema, 'annotations', keyField('id'));

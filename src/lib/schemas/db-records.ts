@@ -1,7 +1,9 @@
 /**
  * The shapes of every record Chorus keeps in IndexedDB, as Zod schemas. Types come from these
- * schemas (one source of truth); the storage layer validates what it reads back and everything a
- * snapshot restore is about to write, because data that went through storage is not trusted.
+ * schemas (one source of truth). Everything is validated where it enters storage (imports, edits,
+ * snapshot files); on read, the small hand-edited tables are checked against these schemas again and
+ * the large ones (series, posts, breakdowns) get a cheap shape check only, because re-validating
+ * 300,000 posts on every open took seconds (see docs/performance.md).
  *
  * Pure: no Dexie here, so the snapshot feature can validate a file in a worker or in Node.
  */

@@ -4,10 +4,12 @@
  * after that is derived from the typed arrays in memory.
  */
 import type { ChorusDatabase } from '$lib/db/database';
+import { StoredDataError } from '$lib/db/errors';
 import { getMergedSeries, getPosts, type MergedSeries } from '$lib/db/queries';
 import { combineAccounts } from '$lib/domain/analytics/aggregate';
 import type { AnalyticsPost, DailyValues } from '$lib/domain/analytics/types';
 import { METRICS, type MetricKey } from '$lib/domain/metrics';
+import { canReadInWorker, readPostDaysInWorker } from './post-days';
 import { accountDailies, sourceMetricsFor } from './series';
 
 /** The stored series of several metrics (for some accounts, or all), one indexed read per metric. */
@@ -20,13 +22,31 @@ export async function loadStoredSeries(
 	return parts.flat();
 }
 
-/** The post days of some accounts, for counting posts where no daily count was exported. */
+/**
+ * The post days of some accounts, for counting posts where no daily count was exported. Read in a
+ * worker where there is one (see post-days.ts); the page itself reads only the records' keys, so
+ * the Live this runs in still re-runs when those accounts' posts change.
+ */
 export async function loadPostDays(
 	database: ChorusDatabase,
 	accountIds: readonly string[]
 ): Promise<Map<string, Pick<AnalyticsPost, 'day'>[]>> {
-	const lists = await Promise.all(accountIds.map((accountId) => getPosts(database, accountId)));
 	const days = new Map<string, Pick<AnalyticsPost, 'day'>[]>();
+	if (accountIds.length === 0) return days;
+	if (canReadInWorker()) {
+		// first, while in the live query's scope: what it watches
+		await database.posts.where('accountId').anyOf([...accountIds]).primaryKeys();
+		try {
+			for (const { accountId, days: list } of await readPostDaysInWorker(database.name, accountIds)) {
+				if (list.length > 0) days.set(accountId, Array.from(list, (day) => ({ day: Number.isNaN(day) ? null : day })));
+			}
+			return days;
+		} catch (error) {
+			if (error instanceof StoredDataError) throw error;
+			// no worker after all (blocked, crashed): read on the page, as below
+		}
+	}
+	const lists = await Promise.all(accountIds.map((accountId) => getPosts(database, accountId)));
 	accountIds.forEach((accountId, index) => {
 		if (lists[index].length > 0) days.set(accountId, lists[index].map((post) => ({ day: post.day })));
 	});
