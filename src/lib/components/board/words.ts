@@ -35,10 +35,23 @@ export const familyLabel = (family: ReachFamily): string => t(`board:family.${fa
 export const flagLabel = (code: AccountFlag['code']): string => t(`board:flag.${code}.label`);
 export const ruleText = (rule: RuleId): string => t(`board:rule.${rule}`);
 
+/**
+ * Intl formatters by language and kind, made once: every card's figures are worded again when a card
+ * moves, and making a formatter costs far more than using one.
+ */
+const intlCache = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
+function cachedIntl<T extends Intl.NumberFormat | Intl.ListFormat>(kind: string, make: (locale: string) => T): T {
+	const locale = currentLocale();
+	const key = `${locale}|${kind}`;
+	let found = intlCache.get(key) as T | undefined;
+	if (!found) intlCache.set(key, (found = make(locale)));
+	return found;
+}
+
 /** 0.423 → "42%", 0.004 → "<1%": sentences round to whole percent. */
 export function percentText(fraction: number): string {
 	if (!Number.isFinite(fraction)) return '—';
-	const format = new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: 0 });
+	const format = cachedIntl('percent', (locale) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
 	if (fraction > 0 && fraction < 0.005) return `<${format.format(0.01)}`;
 	return format.format(fraction);
 }
@@ -59,13 +72,13 @@ export function countRangeText(range: Pick<Range, 'low' | 'high'>): string {
 /** Posts per week and other small rates: 2.345 → "2.3", 0.04 → "0.04". */
 export function rateText(value: number): string {
 	const digits = value !== 0 && Math.abs(value) < 0.1 ? 2 : 1;
-	return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: digits }).format(value);
+	return cachedIntl(`rate${digits}`, (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits })).format(value);
 }
 
 /** "a, b and c" in the active language; past `max` items, the rest are "N more". */
 export function listText(items: readonly string[], max = 4): string {
 	const shown = items.length > max ? [...items.slice(0, max), t('board:phrase.more', { count: items.length - max, more: formatCount(items.length - max) })] : [...items];
-	return new Intl.ListFormat(currentLocale(), { style: 'long', type: 'conjunction' }).format(shown);
+	return cachedIntl('list', (locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(shown);
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();
