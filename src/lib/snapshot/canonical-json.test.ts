@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalStringify, CanonicalJsonError } from './canonical-json';
+import { canonicalStringify, canonicalUtf8, CanonicalJsonError } from './canonical-json';
 
 describe('canonicalStringify', () => {
 	it.each([
@@ -47,5 +47,27 @@ describe('canonicalStringify', () => {
 	])('refuses %s instead of writing something else', (_name, value, message) => {
 		expect(() => canonicalStringify(value)).toThrowError(CanonicalJsonError);
 		expect(() => canonicalStringify(value)).toThrowError(JSON.parse(message));
+	});
+});
+
+describe('canonicalUtf8', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+
+	it.each([
+		['tables of records', { b: [{ y: 1, x: [1, null] }, { z: 'ü' }], a: [], c: { k: 1 }, d: undefined }],
+		['text beyond Latin-1 and escapes', { posts: [{ text: '新品发布 🎉 “quoted”', id: 'a\n"b"' }], accounts: ['x', undefined] }],
+		['keys that look like array indexes', { t: [{ 10: 1, 9: 2 }], 1: [3] }],
+		['no members', {}]
+	])('writes the UTF-8 of canonicalStringify: %s', (_name, value) => {
+		expect(canonicalUtf8(value)).toEqual(utf8(canonicalStringify(value)));
+	});
+
+	it('grows past its first buffer and keeps every byte', () => {
+		const value = { rows: Array.from({ length: 30_000 }, (_, index) => ({ id: index, text: `post ${index} — ✓ ${'x'.repeat(index % 50)}` })) };
+		expect(Buffer.compare(canonicalUtf8(value), utf8(canonicalStringify(value)))).toBe(0);
+	});
+
+	it('refuses non-JSON values with their path', () => {
+		expect(() => canonicalUtf8({ series: [{ values: [1] }, { values: [Number.NaN] }] })).toThrow('NaN is not a JSON number at series[1].values[0]');
 	});
 });

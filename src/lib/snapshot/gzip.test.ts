@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { gunzipBounded, gunzipPrefix, gzipDeterministic, isGzip } from './gzip';
+import { gunzipBounded, gunzipBoundedAsync, gunzipPrefix, gzipAsync, gzipDeterministic, isGzip } from './gzip';
 
 const encoder = new TextEncoder();
 /** Byte equality without a per-element deep comparison (megabytes of it are slow in expect). */
@@ -82,5 +82,56 @@ describe('gunzipPrefix / isGzip', () => {
 		[[0x1f], false]
 	])('isGzip(%j) is %s', (bytes, expected) => {
 		expect(isGzip(Uint8Array.from(bytes))).toBe(expected);
+	});
+});
+
+describe('gzipAsync (the native compressor)', () => {
+	it('gives the same bytes for the same text however it is split, with a fixed header, readable by fflate', async () => {
+		const head = encoder.encode('{"head":1,"content":');
+		const body = text(3_000_000);
+		const whole = new Uint8Array(head.length + body.length);
+		whole.set(head);
+		whole.set(body, head.length);
+		const reports: number[] = [];
+		const fromParts = await gzipAsync([head, new Uint8Array(0), body], (done) => reports.push(done));
+		expect(sameBytes(fromParts, await gzipAsync(whole))).toBe(true);
+		expect(sameBytes(fromParts, await gzipAsync([whole.subarray(0, 12_345), whole.subarray(12_345)]))).toBe(true);
+		// magic, deflate, no flags, no time; byte 9 (the OS) fixed to fflate's "Unix"
+		expect([...fromParts.subarray(0, 8)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]);
+		expect(fromParts[9]).toBe(3);
+		expect(sameBytes(gunzipSync(fromParts), whole)).toBe(true);
+		expect(reports.at(-1)).toBe(whole.length);
+		expect(fromParts.length).toBeLessThan(whole.length / 20);
+	});
+
+	it('writes a valid empty member for empty input', async () => {
+		expect(gunzipSync(await gzipAsync(new Uint8Array(0)))).toEqual(new Uint8Array(0));
+	});
+});
+
+describe('gunzipBoundedAsync (the native inflater)', () => {
+	it('inflates what fits under the bound, fflate’s output and its own', async () => {
+		const data = text(2_000_000);
+		for (const packed of [gzipSync(data), await gzipAsync(data)]) {
+			const result = await gunzipBoundedAsync(packed, 2_000_000);
+			expect(result.ok && sameBytes(result.bytes, data)).toBe(true);
+		}
+	});
+
+	it('stops a bomb at the bound', async () => {
+		const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024), { level: 9 });
+		expect(await gunzipBoundedAsync(bomb, 8 * 1024 * 1024)).toEqual({ ok: false, reason: 'too-large', limit: 8 * 1024 * 1024 });
+	});
+
+	it.each([
+		['cut off in the middle', (gz: Uint8Array) => gz.subarray(0, Math.floor(gz.length / 2))],
+		['missing its last block', (gz: Uint8Array) => gz.subarray(0, gz.length - 20)],
+		['missing only its trailer', (gz: Uint8Array) => gz.subarray(0, gz.length - 8)],
+		['with a wrong CRC', (gz: Uint8Array) => Uint8Array.from(gz, (byte, index) => (index === gz.length - 6 ? byte ^ 1 : byte))],
+		['empty', () => new Uint8Array(0)]
+	])('reports data %s as corrupt', async (_name, damage) => {
+		const result = await gunzipBoundedAsync(damage(gzipSync(text(300_000))), 10_000_000);
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.reason).toBe('corrupt');
 	});
 });

@@ -573,7 +573,7 @@ export function diffForMerge(current: WorkspaceTables, snapshot: WorkspaceTables
  * The workspace after Replace: the snapshot's tables, with this browser's own bookkeeping (when
  * the last snapshot was saved, changes since) kept, since that describes this device, not the data.
  */
-export function replacementTables(current: WorkspaceTables, snapshot: WorkspaceTables): WorkspaceTables {
+export function replacementTables(current: Pick<WorkspaceTables, 'meta'>, snapshot: WorkspaceTables): WorkspaceTables {
 	return {
 		...snapshot,
 		meta: [...snapshot.meta.filter((record) => !isLocalMeta(record)), ...current.meta.filter(isLocalMeta)]

@@ -15,7 +15,6 @@ export type SnapshotFailureKind =
 	| 'checksum'
 	| 'invalid';
 
-
 export function fileSize(bytes: number): string {
 	if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 	const mb = bytes / (1024 * 1024);
@@ -86,7 +85,9 @@ export const SNAPSHOT_MESSAGES = {
 		'The stored series "{{series}}" holds an infinite value, which no export can contain. Undo that import and import the file again, then save the snapshot.',
 	'snapshot.foreignPost':
 		'The stored posts "{{posts}}" include post {{post}} of another account or import. Undo import #{{importId}} and import its file again, then save the snapshot.',
-	'snapshot.workerNotStarted': 'The snapshot worker could not be started ({{detail}}). Nothing was changed; reload the page and try again.'
+	'snapshot.workerNotStarted': 'The snapshot worker could not be started ({{detail}}). Nothing was changed; reload the page and try again.',
+	'snapshot.changedSincePreview':
+		'The workspace was changed (in another tab or window) after the merge preview was made, so nothing was merged and your workspace is unchanged. Choose “Merge into my workspace…” again to compare with its current state, then merge.'
 } as const satisfies TemplateTable;
 
 export type SnapshotMessageCode = keyof typeof SNAPSHOT_MESSAGES;

@@ -9,7 +9,6 @@ import type { WorkspaceTables } from '../schemas/db-records';
 import {
 	SNAPSHOT_FORMAT,
 	SNAPSHOT_FORMAT_VERSION,
-	snapshotEnvelopeSchema,
 	snapshotHeadSchema,
 	type SnapshotContent,
 	type SnapshotHead,
@@ -17,12 +16,13 @@ import {
 } from '../schemas/snapshot';
 import { canonicalStringify } from './canonical-json';
 import { decodeContent } from './codec';
-import { gunzipBounded, gunzipPrefix, isGzip } from './gzip';
+import { gunzipBoundedAsync, gunzipPrefix, isGzip } from './gzip';
 import { describeIssues, snapshotMessages as say, type SnapshotFailureKind, type SnapshotText } from './messages';
 import { MIGRATIONS, migrateEnvelope, type SnapshotEnvelopeJson, type SnapshotMigration } from './migrations';
 import { findUnsafeJson } from './safe-json';
 import { sha256Hex } from './sha256';
 import { sameSummary, summarize } from './summary';
+import { validateEnvelope } from './validate';
 
 const MB = 1024 * 1024;
 
@@ -91,11 +91,11 @@ function looksLikeJson(bytes: Uint8Array): boolean {
 
 type TextResult = { ok: true; text: string; raw: Uint8Array } | (ParseResult & { ok: false });
 
-function inflateToText(bytes: Uint8Array, options: ParseOptions): TextResult {
+async function inflateToText(bytes: Uint8Array, options: ParseOptions): Promise<TextResult> {
 	const { fileName, maxInflated = MAX_SNAPSHOT_INFLATED_BYTES } = options;
 	let raw: Uint8Array;
 	if (isGzip(bytes)) {
-		const inflated = gunzipBounded(bytes, maxInflated, (done, total) => options.onProgress?.('inflating', done / total));
+		const inflated = await gunzipBoundedAsync(bytes, maxInflated, (done, total) => options.onProgress?.('inflating', done / total));
 		if (!inflated.ok) {
 			return inflated.reason === 'too-large'
 				? fail('too-large', say.inflatesTooLarge(fileName, maxInflated))
@@ -179,11 +179,10 @@ export function contentBytesOf(raw: Uint8Array): Uint8Array | null {
  * its bytes are hashed as they are; only a file laid out differently (re-indented, say) is
  * re-serialised canonically first.
  */
-async function checksumMatches(envelope: SnapshotEnvelopeJson, raw: Uint8Array): Promise<boolean | 'missing'> {
+async function checksumMatches(envelope: SnapshotEnvelopeJson, asWrittenDigest: Promise<string> | null): Promise<boolean | 'missing'> {
 	const stated = envelope.contentSha256;
 	if (typeof stated !== 'string' || !isRecord(envelope.content)) return 'missing';
-	const asWritten = contentBytesOf(raw);
-	if (asWritten && (await sha256Hex(asWritten)) === stated) return true;
+	if (asWrittenDigest && (await asWrittenDigest) === stated) return true;
 	return (await sha256Hex(canonicalStringify(envelope.content))) === stated;
 }
 
@@ -247,16 +246,21 @@ async function openSnapshot(bytes: Uint8Array, options: ParseOptions): Promise<P
 	if (bytes.length > maxBytes) return fail('too-large', say.tooLarge(fileName, bytes.length, maxBytes));
 
 	onProgress?.('inflating', 0);
-	const text = inflateToText(bytes, options);
+	const text = await inflateToText(bytes, options);
 	if (!text.ok) return text;
 
 	onProgress?.('validating', 0);
+	// Web Crypto hashes on a thread of its own: start on the content as written while JSON.parse
+	// runs here, and look at the result only where the checksum's turn comes
+	const asWritten = contentBytesOf(text.raw);
+	const asWrittenDigest = asWritten ? sha256Hex(asWritten) : null;
+	asWrittenDigest?.catch(() => {});
 	const read = readEnvelope(text.text, options);
 	if (!read.ok) return read;
 	const sourceFormatVersion = read.envelope.formatVersion;
 
 	onProgress?.('validating', 0.2);
-	const checksum = await checksumMatches(read.envelope, text.raw);
+	const checksum = await checksumMatches(read.envelope, asWrittenDigest);
 	if (checksum === 'missing') {
 		return fail('invalid', say.noChecksum(fileName));
 	}
@@ -267,8 +271,8 @@ async function openSnapshot(bytes: Uint8Array, options: ParseOptions): Promise<P
 	if (!migrated.ok) return fail('unsupported-version', say.noMigration(fileName, sourceFormatVersion));
 
 	onProgress?.('validating', 0.5);
-	const validated = snapshotEnvelopeSchema.safeParse(migrated.envelope);
-	if (!validated.success) return fail('invalid', say.invalid(fileName, describeIssues(validated.error.issues)));
+	const validated = validateEnvelope(migrated.envelope);
+	if (!validated.success) return fail('invalid', say.invalid(fileName, describeIssues(validated.issues)));
 	const { content, ...head } = validated.data;
 	const problem = integrityProblem(content);
 	if (problem) return fail('invalid', say.invalid(fileName, problem));

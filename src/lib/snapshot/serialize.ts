@@ -8,15 +8,15 @@ import type { WorkspaceTables } from '../schemas/db-records';
 import {
 	SNAPSHOT_FORMAT,
 	SNAPSHOT_FORMAT_VERSION,
-	snapshotContentSchema,
 	type SnapshotHead
 } from '../schemas/snapshot';
-import { canonicalStringify } from './canonical-json';
+import { canonicalUtf8 } from './canonical-json';
 import { encodeContent, SnapshotEncodeError } from './codec';
-import { gzipDeterministic } from './gzip';
+import { gzipAsync } from './gzip';
 import { describeIssues, snapshotMessage } from './messages';
 import { sha256Hex } from './sha256';
 import { summarize } from './summary';
+import { validateContent } from './validate';
 
 export interface SnapshotMeta {
 	/** The Chorus version writing the file. */
@@ -64,18 +64,18 @@ export async function serializeSnapshot(
 ): Promise<Uint8Array> {
 	onProgress?.('encoding', 0);
 	const content = encodeContent(tables);
-	const checked = snapshotContentSchema.safeParse(content);
+	const checked = validateContent(content);
 	if (!checked.success) {
-		throw new SnapshotEncodeError(snapshotMessage('snapshot.cannotSave', { detail: describeIssues(checked.error.issues) }));
+		throw new SnapshotEncodeError(snapshotMessage('snapshot.cannotSave', { detail: describeIssues(checked.issues) }));
 	}
 	onProgress?.('encoding', 0.5);
 	const encoder = new TextEncoder();
-	const contentBytes = encoder.encode(canonicalStringify(content));
+	const contentBytes = canonicalUtf8(content);
 	onProgress?.('hashing', 0);
 	const contentSha256 = await sha256Hex(contentBytes);
 	const head = buildHead(meta, summarize(tables), contentSha256);
 	onProgress?.('compressing', 0);
-	return gzipDeterministic([encoder.encode(headPrefix(head)), contentBytes, encoder.encode('}')], (done, total) =>
+	return gzipAsync([encoder.encode(headPrefix(head)), contentBytes, encoder.encode('}')], (done, total) =>
 		onProgress?.('compressing', done / total)
 	);
 }

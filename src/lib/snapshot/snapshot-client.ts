@@ -41,7 +41,7 @@ export interface SnapshotProgress {
 /** `message` is English; `code` and `params` word it in the active language (issueText). */
 export type SnapshotFailure = {
 	ok: false;
-	kind: SnapshotFailureKind | 'storage' | 'no-snapshot' | 'crashed';
+	kind: SnapshotFailureKind | 'storage' | 'no-snapshot' | 'changed' | 'crashed';
 } & CodedMessage;
 export type SnapshotResult<T> = { ok: true; result: T } | SnapshotFailure;
 

@@ -80,4 +80,4 @@ export type SnapshotResponse =
 	| { type: 'opened'; requestId: number; result: OpenedSnapshotInfo }
 	| { type: 'merge-preview'; requestId: number; result: MergePreview }
 	| { type: 'applied'; requestId: number; result: ApplyOutcome }
-	| ({ type: 'failed'; requestId: number; kind: SnapshotFailureKind | 'storage' | 'no-snapshot' | 'crashed' } & CodedMessage);
+	| ({ type: 'failed'; requestId: number; kind: SnapshotFailureKind | 'storage' | 'no-snapshot' | 'changed' | 'crashed' } & CodedMessage);

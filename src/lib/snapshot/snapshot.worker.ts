@@ -5,9 +5,11 @@
  * next one is opened, for the merge preview and for Replace / Merge. See snapshot-client.ts.
  */
 import { db, type ChorusDatabase } from '../db/database';
-import { exportAllTables, replaceAllTables } from '../db/wipe';
-import type { MetaRecord, WorkspaceTables } from '../schemas/db-records';
-import { SNAPSHOT_FILE_EXTENSION } from '../schemas/snapshot';
+import { exportTables, rewriteWorkspace } from '../db/wipe';
+import type { StorageError } from '../db/errors';
+import { TABLE_NAMES, type MetaRecord, type WorkspaceTables } from '../schemas/db-records';
+import { DERIVED_TABLES, SNAPSHOT_FILE_EXTENSION } from '../schemas/snapshot';
+import { rebuildMergedTables } from './rebuild';
 import { SnapshotEncodeError } from './codec';
 import { applyMerge, diffForMerge, replacementTables } from './merge';
 import { snapshotMessage, snapshotMessages } from './messages';
@@ -52,12 +54,44 @@ function withChangeCount(tables: WorkspaceTables, count: (previous: number) => n
 	return { ...tables, meta };
 }
 
+/**
+ * Where the workspace's history stands: its count of changes since the last snapshot and when that
+ * snapshot was saved. Every change to the workspace's data counts one more (countWorkspaceChange,
+ * in the change's own transaction) and saving a snapshot resets the count with a new time, so any
+ * change or save between two readings gives a different revision.
+ */
+export function workspaceRevision(meta: readonly MetaRecord[]): string {
+	const value = (key: string) => JSON.stringify(meta.find((record) => record.key === key)?.value ?? null);
+	return `${value('changesSinceSnapshot')}|${value('lastSnapshotExportAt')}`;
+}
+
+const CHANGED_SINCE_PREVIEW = 'snapshot.changedSincePreview';
+
+function changedSincePreview(): StorageError {
+	return { kind: 'failed', ...snapshotMessage(CHANGED_SINCE_PREVIEW) };
+}
+
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+const FILE_TABLES = TABLE_NAMES.filter((name) => !(DERIVED_TABLES as readonly string[]).includes(name));
+
+/**
+ * The workspace as a snapshot file holds it, read from storage, with the merged tables rebuilt
+ * from their layers: the very tables a reader of the file rebuilds (so the summary written is the
+ * one it will compute, and a merge compares like with like), and cheaper than reading the stored
+ * merged tables, a third of the workspace's bytes in IndexedDB.
+ */
+async function snapshotTables(database: ChorusDatabase): Promise<WorkspaceTables> {
+	const tables = await exportTables(database, FILE_TABLES);
+	return { ...tables, ...rebuildMergedTables(tables) };
+}
+
 export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 	let opened: OpenedSnapshot | null = null;
+	/** The workspace's revision when the merge preview the person is looking at was computed. */
+	let previewRevision: string | null = null;
 
 	return async function handle(request: SnapshotRequest, post: Post): Promise<void> {
 		const { requestId } = request;
@@ -66,7 +100,7 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 			switch (request.type) {
 				case 'export': {
 					progress('collecting', 0);
-					const tables = await exportAllTables(deps.database());
+					const tables = await snapshotTables(deps.database());
 					const bytes = await serializeSnapshot(
 						tables,
 						{ appVersion: request.appVersion, exportedAt: new Date(request.exportedAt), title: request.title, author: request.author },
@@ -84,6 +118,7 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 				}
 				case 'open': {
 					opened = null;
+					previewRevision = null;
 					// refuse before reading: arrayBuffer() of a huge file alone could exhaust the worker's memory
 					if (request.file.size > MAX_SNAPSHOT_BYTES) {
 						post({
@@ -116,9 +151,11 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 						return;
 					}
 					progress('collecting', 0);
-					const current = await exportAllTables(deps.database());
+					const current = await snapshotTables(deps.database());
 					progress('comparing', 0);
-					post({ type: 'merge-preview', requestId, result: diffForMerge(current, opened.tables) });
+					const preview = diffForMerge(current, opened.tables);
+					previewRevision = workspaceRevision(current.meta);
+					post({ type: 'merge-preview', requestId, result: preview });
 					return;
 				}
 				case 'apply': {
@@ -126,20 +163,43 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 						post({ type: 'failed', requestId, kind: 'no-snapshot', ...snapshotMessage('snapshot.noSnapshotOpen') });
 						return;
 					}
-					progress('collecting', 0);
 					const database = deps.database();
-					const current = await exportAllTables(database);
-					progress('comparing', 0);
-					const next =
-						request.mode === 'replace'
-							? withChangeCount(replacementTables(current, opened.tables), () => 0)
-							: withChangeCount(applyMerge(current, opened.tables, request.resolutions), (previous) => previous + 1);
-					progress('writing', 0);
-					const written = await replaceAllTables(database, next);
+					const snapshot = opened.tables;
+					let written;
+					if (request.mode === 'replace') {
+						// Replace needs only this browser's bookkeeping from the current workspace, read in
+						// the write's own transaction
+						progress('writing', 0);
+						written = await rewriteWorkspace(database, (meta) => withChangeCount(replacementTables({ meta }, snapshot), () => 0), (fraction) =>
+							progress('writing', fraction)
+						);
+					} else {
+						progress('collecting', 0);
+						const current = await snapshotTables(database);
+						const revision = workspaceRevision(current.meta);
+						// the person resolved the conflicts of the preview: if the workspace has changed
+						// since (another tab), they must see the new differences before anything is merged
+						if (previewRevision !== null && revision !== previewRevision) {
+							post({ type: 'failed', requestId, kind: 'changed', ...snapshotMessage(CHANGED_SINCE_PREVIEW) });
+							return;
+						}
+						progress('comparing', 0);
+						const merged = withChangeCount(applyMerge(current, snapshot, request.resolutions), (previous) => previous + 1);
+						progress('writing', 0);
+						// and if it changes while the merge is computed, the write refuses rather than
+						// overwrite that change with a merge of the older state
+						written = await rewriteWorkspace(
+							database,
+							(meta) => (workspaceRevision(meta) === revision ? merged : changedSincePreview()),
+							(fraction) => progress('writing', fraction)
+						);
+					}
 					if (!written.ok) {
-						post({ type: 'failed', requestId, kind: 'storage', message: written.error.message, code: written.error.code, params: written.error.params });
+						const kind = written.error.code === CHANGED_SINCE_PREVIEW ? 'changed' : 'storage';
+						post({ type: 'failed', requestId, kind, message: written.error.message, code: written.error.code, params: written.error.params });
 						return;
 					}
+					previewRevision = null;
 					post({ type: 'applied', requestId, result: { counts: written.counts } });
 					return;
 				}

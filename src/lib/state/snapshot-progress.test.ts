@@ -17,4 +17,9 @@ describe('snapshot progress', () => {
 		expect(operationFraction('snapshot-open', { phase: 'writing', fraction: 0.5 })).toBeNull();
 		expect(operationFraction('unknown', { phase: 'writing', fraction: 0.5 })).toBeNull();
 	});
+
+	it('spans Replace over its one phase, the write, which reports its records as it goes', () => {
+		expect(operationFraction('snapshot-replace', { phase: 'writing', fraction: 0.25 })).toBe(0.25);
+		expect(operationFraction('snapshot-replace', { phase: 'collecting', fraction: 0 })).toBeNull();
+	});
 });

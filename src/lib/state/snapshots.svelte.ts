@@ -47,7 +47,9 @@ const OPERATION_PHASES: Record<string, readonly SnapshotPhase[]> = {
 	'snapshot-open': ['reading', 'inflating', 'validating', 'decoding'],
 	'snapshot-view': ['reading', 'inflating', 'validating', 'decoding'],
 	'snapshot-merge': ['collecting', 'comparing'],
-	'snapshot-apply': ['collecting', 'comparing', 'writing']
+	'snapshot-apply': ['collecting', 'comparing', 'writing'],
+	// Replace reads nothing but this browser's bookkeeping, inside its write
+	'snapshot-replace': ['writing']
 };
 
 /** 0..1 through the whole operation, or null when the phase is not one the operation lists. */
@@ -214,11 +216,18 @@ class SnapshotUi {
 	}
 
 	async apply(mode: 'replace' | 'merge'): Promise<boolean> {
-		return this.#run('snapshot-apply', mode === 'replace' ? 'common:activity.snapshotReplace' : 'common:activity.snapshotMerge', async () => {
+		const key = mode === 'replace' ? 'snapshot-replace' : 'snapshot-apply';
+		return this.#run(key, mode === 'replace' ? 'common:activity.snapshotReplace' : 'common:activity.snapshotMerge', async () => {
 			const resolutions: MergeResolutions = { ...this.resolutions };
 			const applied = await this.#clientOrNew().apply(mode, resolutions, (progress) => (this.progress = progress));
 			if (!applied.ok) {
 				this.#error = coded(applied);
+				if (applied.kind === 'changed') {
+					// the preview no longer describes the workspace: back to the choice, to compare again
+					this.mergePreview = null;
+					this.resolutions = {};
+					this.mode = 'choose';
+				}
 				return false;
 			}
 			const name = this.opened?.head.title ?? this.opened?.fileName ?? '';
