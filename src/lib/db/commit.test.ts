@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedFile } from '../domain/model';
-import { commitImport, type CommitResult } from './commit';
+import { commitImport, writeInSlices, type CommitResult } from './commit';
 import type { ChorusDatabase } from './database';
 import { planImport, type DataPlan } from './import-plan';
 import {
@@ -486,5 +486,31 @@ describe('stored row issues', () => {
 		// the snapshot format refuses keys it does not define, so nothing unknown may be stored
 		const bytes = await serializeSnapshot(await exportAllTables(database), { appVersion: 'test', exportedAt: new Date('2024-03-05T10:00:00Z') });
 		expect(bytes.length).toBeGreaterThan(0);
+	});
+});
+
+describe('writeInSlices', () => {
+	it('hands every record over once, in order, in chunks that follow the time a chunk took', async () => {
+		const records = range(1000, (index) => index);
+		const chunks: number[][] = [];
+		await writeInSlices(records, async (chunk) => {
+			chunks.push(chunk);
+		});
+		expect(chunks.flat()).toEqual(records);
+		// quick chunks grow: far fewer writes than records
+		expect(chunks.length).toBeLessThan(10);
+		expect(chunks[1].length).toBeGreaterThan(chunks[0].length);
+	});
+
+	it('shrinks the chunks when handing one over takes long', async () => {
+		const sizes: number[] = [];
+		await writeInSlices(range(100, (index) => index), async (chunk) => {
+			sizes.push(chunk.length);
+			const until = performance.now() + 70;
+			while (performance.now() < until) {
+				// the synchronous part of a write (IndexedDB's copy of the records) is what is timed
+			}
+		});
+		expect(sizes.slice(0, 4)).toEqual([16, 8, 4, 2]);
 	});
 });

@@ -26,7 +26,11 @@ import { postLayerId, seriesLayerId } from './merge';
 import { countWorkspaceChange, getMeta } from './meta';
 import { isEmptyItem, needsAccount, prepareItem, type ImportItem, type PreparedItem } from './prepare';
 import { MergeSession } from './session';
+import { TimeSlicer } from './slices';
 import type { MessageParam } from '../domain/coded-message';
+
+/** Main-thread time to aim at for one chunk of writes, and for one slice of merging inside the transaction. */
+const WRITE_SLICE_MS = 40;
 
 /** Row issues kept per import record; a broken file can have one per row, which nobody reads past this. */
 export const MAX_STORED_ISSUES = 500;
@@ -123,7 +127,13 @@ export async function commitImport(
 ): Promise<CommitResult> {
 	const at = (options.now ?? new Date()).toISOString();
 	const batchId = options.batchId ?? newId();
-	const prepared = items.map(prepareItem);
+	// outside the transaction: a timer may give the thread back here
+	const preparing = new TimeSlicer();
+	const prepared: PreparedItem[] = [];
+	for (const item of items) {
+		prepared.push(prepareItem(item));
+		await preparing.maybeYield();
+	}
 
 	const tables = [
 		database.accounts,
@@ -137,6 +147,10 @@ export async function commitImport(
 	];
 	try {
 		return await database.transaction('rw', tables, async (): Promise<CommitResult> => {
+			// Inside the transaction the thread is given back with a small IndexedDB read: the
+			// transaction stays open while a request of it is pending (a timer would let it commit half
+			// way), and the request's answer comes in a new task, so the browser can paint in between.
+			const slicer = new TimeSlicer(() => database.meta.get('changesSinceSnapshot'), WRITE_SLICE_MS);
 			const stored = await database.imports.where('sha256').anyOf(lookupKeys(prepared)).toArray();
 			const duplicates = new DuplicateFinder(stored);
 			const skipped: SkippedItem[] = [];
@@ -201,7 +215,11 @@ export async function commitImport(
 			const layerRecords: SeriesLayerRecord[] = [];
 			const postLayerRecords: PostLayerRecord[] = [];
 			const breakdownDrafts: Omit<BreakdownRecord, 'id'>[] = [];
-			toCommit.forEach((item, index) => {
+			for (let index = 0; index < toCommit.length; index++) {
+				// only ever await IndexedDB here: awaiting a promise that is not Dexie's (an async function
+				// that returns at once) loses Dexie's transaction zone, and IndexedDB commits early
+				if (slicer.due) await slicer.yield();
+				const item = toCommit[index];
 				const importId = importIds[index];
 				const record: ImportRecord = { ...drafts[index], id: importId };
 				const rank = session.addImport(record);
@@ -233,15 +251,20 @@ export async function commitImport(
 				}
 				for (const breakdown of item.breakdowns) breakdownDrafts.push({ ...breakdown, importId });
 				finals.push({ ...record, counts });
-			});
+			}
 
-			await database.seriesLayers.bulkAdd(layerRecords);
-			await database.postLayers.bulkAdd(postLayerRecords);
-			await database.breakdowns.bulkAdd(breakdownDrafts);
+			// Writing copies every record on the main thread (structured clone): in slices too.
+			await writeInSlices(layerRecords, (chunk) => database.seriesLayers.bulkAdd(chunk));
+			await writeInSlices(postLayerRecords, (chunk) => database.postLayers.bulkAdd(chunk));
+			await writeInSlices(breakdownDrafts, (chunk) => database.breakdowns.bulkAdd(chunk));
 			options.afterLayersWritten?.();
-			await database.series.bulkPut(session.changedSeries());
-			await database.posts.bulkPut(session.changedPosts());
-			await database.imports.bulkPut(finals);
+			await writeInSlices(session.changedSeries(), (chunk) => database.series.bulkPut(chunk));
+			// one account's merged posts at a time: sorting and copying them all at once was one long task
+			for (const accountId of session.changedPostAccounts()) {
+				if (slicer.due) await slicer.yield();
+				await database.posts.put(session.mergedPosts(accountId));
+			}
+			await writeInSlices(finals, (chunk) => database.imports.bulkPut(chunk));
 			await rememberAccountChoices(database, toCommit);
 			await countWorkspaceChange(database);
 
@@ -260,6 +283,28 @@ export async function commitImport(
 		});
 	} catch (error) {
 		return { ok: false, error: toStorageError(error, 'import') };
+	}
+}
+
+/**
+ * Writes records in chunks, each awaited: the next chunk is sent from the answer to the last one, a
+ * new task, so no single task copies them all (IndexedDB copies each record on the main thread when
+ * it is handed over). The chunk size follows how long handing over the last chunk took, aiming at
+ * about WRITE_SLICE_MS whatever the records weigh (a year record, or a layer of thousands of posts).
+ * Only the handing over is timed, not the wait for the answer, which on a busy machine says nothing
+ * about the main thread.
+ */
+export async function writeInSlices<T>(records: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+	let size = 16;
+	for (let from = 0; from < records.length; ) {
+		const chunk = records.slice(from, from + size);
+		from += chunk.length;
+		const started = performance.now();
+		const written = write(chunk);
+		const took = performance.now() - started;
+		await written;
+		if (took < WRITE_SLICE_MS / 2) size = Math.min(size * 2, 8192);
+		else if (took > WRITE_SLICE_MS * 1.5) size = Math.max(Math.floor(size / 2), 1);
 	}
 }
 

@@ -10,10 +10,11 @@ import type { MetricKey } from '../domain/metrics';
 import type { AccountRef, Platform, RowIssue } from '../domain/model';
 import type { AccountRecord, ImportRecord } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
-import { addTally, emptyTally, type SlotTally } from './merge';
+import type { PostTally, SlotTally } from './merge';
 import { getMeta } from './meta';
-import { isEmptyItem, needsAccount, prepareItem, type ImportItem, type PreparedItem } from './prepare';
+import { isEmptyItem, needsAccount, prepareItem, type ImportItem, type PreparedItem, type PreparedLayer } from './prepare';
 import { MergeSession } from './session';
+import { TimeSlicer } from './slices';
 import { messageMaker, type MessageParam, type TemplateTable } from '../domain/coded-message';
 
 export interface PlannedAccount {
@@ -151,159 +152,332 @@ function accountName(ref: AccountRef, stored: AccountRecord | undefined): string
 	return stored?.displayName || ref.displayName || ref.handle || ref.externalId || '';
 }
 
+/** A full plan of the batch: what the preview shows the first time. */
 export async function planImport(database: ChorusDatabase, items: readonly ImportItem[]): Promise<ImportPlan> {
-	const prepared = items.map(prepareItem);
-	return database.transaction('r', [database.imports, database.series, database.posts, database.accounts, database.meta], async () => {
-		const stored = await database.imports.where('sha256').anyOf(lookupKeys(prepared)).toArray();
-		const duplicates = new DuplicateFinder(stored);
+	return new ImportPlanner(database).plan(items);
+}
 
-		const toSimulate: PreparedItem[] = [];
-		const verdicts: ('duplicate' | 'empty' | 'data')[] = [];
-		const copies: DuplicateVerdict[] = [];
-		for (const item of prepared) {
-			const verdict = duplicates.next(item);
-			copies.push(verdict);
-			if (verdict.storedCopy || verdict.batchCopy) verdicts.push('duplicate');
-			else if (isEmptyItem(item)) verdicts.push('empty');
-			else {
-				verdicts.push('data');
-				toSimulate.push(item);
+type Verdict = 'duplicate' | 'empty' | 'data';
+
+/** What the planner keeps of one file between two plans of the same batch. */
+interface FileState {
+	prepared: PreparedItem;
+	verdict: Verdict;
+	copy: DuplicateVerdict;
+	/** Data files: one entry per prepared layer, in the layers' order. */
+	metrics: MetricPlan[];
+	/** Data files: what the file's posts do, per account. */
+	posts: Map<string, PostTally>;
+	plan: PlannedItem;
+}
+
+interface PlannerMemory {
+	files: FileState[];
+	/** Stored imports by every key looked up so far (null: nothing stored under it). */
+	storedImports: Map<string, ImportRecord | null>;
+	storedAccounts: Map<string, AccountRecord | null>;
+}
+
+/** Same content and same accounts: prepareItem hands back the same parts for the same file and choice. */
+function samePrepared(a: PreparedItem, b: PreparedItem): boolean {
+	return (
+		a === b ||
+		(a.item.parsed === b.item.parsed &&
+			a.item.fileName === b.item.fileName &&
+			a.contentKey === b.contentKey &&
+			a.accounts === b.accounts &&
+			a.layers === b.layers &&
+			a.posts === b.posts &&
+			a.breakdowns === b.breakdowns &&
+			a.unresolved === b.unresolved &&
+			a.issues === b.issues &&
+			a.lastDay === b.lastDay)
+	);
+}
+
+function sameRef(a: AccountRef | null, b: AccountRef | null): boolean {
+	if (a === null || b === null) return a === b;
+	return a.platform === b.platform && a.handle === b.handle && a.displayName === b.displayName && a.externalId === b.externalId;
+}
+
+/**
+ * Plans a batch, and plans it again after each account choice without redoing what the choice
+ * cannot change.
+ *
+ * What one file's figures depend on: the stored records of its accounts, and the files before it in
+ * the batch that bring data for the same accounts (merging is per account × metric × day, and per
+ * account for posts; the ranks that decide a contested slot are those of the imports that wrote
+ * it). Whether it is a duplicate depends on the files with the same content. So after a choice the
+ * planner finds the files whose preparation or duplicate verdict changed, marks every account they
+ * had or now have as dirty, and simulates again only the layers and posts of dirty accounts, for
+ * every file; the figures of clean accounts are kept. A file none of whose accounts is dirty keeps
+ * its planned item as it was (the same object, so the preview does not redraw its card). The result
+ * equals a full plan (import-plan.test.ts checks this).
+ *
+ * Stored data is read once per key: imports by content key, accounts by id. A plan is a preview;
+ * commit reads and checks everything again in its own transaction.
+ *
+ * The work is cut into slices (slices.ts), so a plan of a thousand files never holds the main
+ * thread for long. Plans run one after the other; the memory always describes the last one.
+ */
+export class ImportPlanner {
+	readonly #database: ChorusDatabase;
+	#memory: PlannerMemory | null = null;
+	#queue: Promise<unknown> = Promise.resolve();
+
+	constructor(database: ChorusDatabase) {
+		this.#database = database;
+	}
+
+	plan(items: readonly ImportItem[]): Promise<ImportPlan> {
+		const run = this.#queue.then(() => this.#plan(items));
+		this.#queue = run.catch(() => {
+			// a failed plan leaves no memory: the next one starts from scratch
+			this.#memory = null;
+		});
+		return run;
+	}
+
+	async #plan(items: readonly ImportItem[]): Promise<ImportPlan> {
+		const database = this.#database;
+		const slicer = new TimeSlicer();
+		const prepared: PreparedItem[] = [];
+		for (const item of items) {
+			prepared.push(prepareItem(item));
+			await slicer.maybeYield();
+		}
+		const memory = this.#memory;
+		const previous = memory && memory.files.length === prepared.length ? memory.files : null;
+		const storedImports = memory?.storedImports ?? new Map<string, ImportRecord | null>();
+		const storedAccounts = memory?.storedAccounts ?? new Map<string, AccountRecord | null>();
+		// forget it while this plan runs: if it fails half way, the next plan starts from scratch
+		this.#memory = null;
+
+		const tables = [database.imports, database.series, database.posts, database.accounts, database.meta];
+		const read = await database.transaction('r', tables, async () => {
+			const missing = lookupKeys(prepared).filter((key) => !storedImports.has(key));
+			if (missing.length > 0) {
+				for (const key of missing) storedImports.set(key, null);
+				for (const record of await database.imports.where('sha256').anyOf(missing).toArray()) storedImports.set(record.sha256, record);
 			}
+			const duplicates = new DuplicateFinder([...storedImports.values()].filter((record) => record !== null));
+			const verdicts: Verdict[] = [];
+			const copies: DuplicateVerdict[] = [];
+			for (const item of prepared) {
+				const copy = duplicates.next(item);
+				copies.push(copy);
+				verdicts.push(copy.storedCopy || copy.batchCopy ? 'duplicate' : isEmptyItem(item) ? 'empty' : 'data');
+			}
+
+			// the accounts whose figures must be simulated again
+			const dirty = new Set<string>();
+			const changed = prepared.map((item, index) => {
+				const before = previous?.[index];
+				const same =
+					before !== undefined &&
+					samePrepared(before.prepared, item) &&
+					before.verdict === verdicts[index] &&
+					before.copy.storedCopy === copies[index].storedCopy &&
+					before.copy.batchCopy === copies[index].batchCopy;
+				if (!same) {
+					for (const id of item.accounts.keys()) dirty.add(id);
+					if (before) for (const id of before.prepared.accounts.keys()) dirty.add(id);
+				}
+				return !same;
+			});
+
+			const toSimulate: PreparedItem[] = [];
+			const unknownAccounts = new Set<string>();
+			prepared.forEach((item, index) => {
+				if (verdicts[index] !== 'data') return;
+				for (const id of item.accounts.keys()) if (!storedAccounts.has(id)) unknownAccounts.add(id);
+				const restricted = onlyAccounts(item, dirty);
+				if (restricted) toSimulate.push(restricted);
+			});
+			const accountIds = [...unknownAccounts];
+			const [accountRecords, session, lastId, resolutions] = await Promise.all([
+				database.accounts.bulkGet(accountIds),
+				MergeSession.load(database, toSimulate),
+				database.imports.toCollection().lastKey(),
+				getMeta(database, 'accountResolutions')
+			]);
+			accountIds.forEach((id, index) => storedAccounts.set(id, accountRecords[index] ?? null));
+			return { verdicts, copies, dirty, changed, session, lastId, resolutions };
+		});
+		const { verdicts, copies, dirty, changed, session, lastId, resolutions } = read;
+
+		// Pending imports rank after every stored one and among themselves in batch order: only that
+		// order matters to the merge, so a file's pending id is its position, whatever the others are.
+		const firstPendingId = (typeof lastId === 'number' ? lastId : 0) + 1;
+		const ranks = prepared.map((item, index) =>
+			verdicts[index] === 'data' ? session.addImport({ id: firstPendingId + index, coversUntil: item.item.parsed.coversUntil, lastDay: item.lastDay }) : null
+		);
+
+		const files: FileState[] = [];
+		for (let index = 0; index < prepared.length; index++) {
+			const item = prepared[index];
+			const before = previous?.[index];
+			const verdict = verdicts[index];
+			const copy = copies[index];
+			const rank = ranks[index];
+			let metrics: MetricPlan[] = [];
+			const posts = new Map<string, PostTally>();
+			let touched = changed[index];
+			if (rank) {
+				metrics = item.layers.map((layer, position) => {
+					if (!dirty.has(layer.accountId)) return before!.metrics[position];
+					touched = true;
+					return metricPlan(layer, session.applyLayer(layer, rank));
+				});
+				for (const [accountId, accountPosts] of item.posts) {
+					if (!dirty.has(accountId)) {
+						posts.set(accountId, before!.posts.get(accountId)!);
+						continue;
+					}
+					touched = true;
+					const incoming = accountPosts.map((post) => ({ ...post, sourceImportId: rank.importId }));
+					posts.set(accountId, session.applyPosts(accountId, incoming, rank));
+				}
+			}
+			const remembered = verdict === 'data' && needsAccount(item) ? (resolutions[item.signature] ?? null) : null;
+			const keep = !touched && before !== undefined && (before.plan.status !== 'needs-account' || sameRef(before.plan.rememberedAccount, remembered));
+			const plan = keep ? before.plan : plannedItem(item, verdict, copy, metrics, posts, remembered, storedAccounts);
+			files.push({ prepared: item, verdict, copy, metrics, posts, plan });
+			await slicer.maybeYield();
 		}
 
-		const accountIds = [...new Set(toSimulate.flatMap((item) => [...item.accounts.keys()]))];
-		const [accountRecords, session, lastId, resolutions] = await Promise.all([
-			database.accounts.bulkGet(accountIds),
-			MergeSession.load(database, toSimulate),
-			database.imports.toCollection().lastKey(),
-			getMeta(database, 'accountResolutions')
-		]);
-		const storedAccounts = new Map<string, AccountRecord>();
-		for (const record of accountRecords) if (record) storedAccounts.set(record.id, record);
+		this.#memory = { files, storedImports, storedAccounts };
+		return summarise(files, items.length);
+	}
+}
 
-		const newAccounts = new Map<string, PlannedAccount>();
-		let pendingId = (typeof lastId === 'number' ? lastId : 0) + 1;
-		const plans: PlannedItem[] = [];
-		const totals: ImportPlan['totals'] = {
-			files: items.length,
-			toImport: 0,
-			duplicates: 0,
-			empty: 0,
-			needsAccount: 0,
-			seriesPoints: 0,
-			newDays: 0,
-			overlapDays: 0,
-			changedDays: 0,
-			postsNew: 0,
-			postsUpdated: 0,
-			breakdowns: 0
-		};
+/** The item with only the layers and posts of these accounts; null when it has none of them. */
+function onlyAccounts(item: PreparedItem, accounts: ReadonlySet<string>): PreparedItem | null {
+	const ids = [...item.accounts.keys()];
+	if (ids.every((id) => accounts.has(id))) return item;
+	if (!ids.some((id) => accounts.has(id))) return null;
+	return {
+		...item,
+		layers: item.layers.filter((layer) => accounts.has(layer.accountId)),
+		posts: new Map([...item.posts].filter(([accountId]) => accounts.has(accountId)))
+	};
+}
 
-		const sumTally: SlotTally = emptyTally();
-		prepared.forEach((item, index) => {
-			const { fileName, parsed } = item.item;
-			const sha256 = item.contentKey;
-			if (verdicts[index] === 'duplicate') {
-				totals.duplicates++;
-				const { storedCopy, batchCopy } = copies[index];
-				plans.push({
-					status: 'duplicate',
-					fileName,
-					sha256,
-					existingImportId: storedCopy?.id ?? null,
-					importedAt: storedCopy?.importedAt ?? null,
-					...(storedCopy ? duplicateMessage(storedCopy) : batchDuplicateMessage(batchCopy!))
-				});
-				return;
-			}
-			const issues = [...parsed.issues, ...item.issues];
-			if (verdicts[index] === 'empty') {
-				totals.empty++;
-				plans.push({ status: 'empty', fileName, sha256, issues, ...EMPTY_FILE_MESSAGE });
-				return;
-			}
+function metricPlan(layer: PreparedLayer, tally: SlotTally): MetricPlan {
+	return {
+		accountId: layer.accountId,
+		metric: layer.metric,
+		firstDay: layer.startDay,
+		lastDay: layer.startDay + layer.values.length - 1,
+		days: layer.count,
+		newDays: tally.filled,
+		overlapDays: tally.overlapped,
+		changedDays: tally.changed,
+		keptDays: tally.keptDifferent
+	};
+}
 
-			const rank = session.addImport({ id: pendingId++, coversUntil: parsed.coversUntil, lastDay: item.lastDay });
-			const metrics: MetricPlan[] = item.layers.map((layer) => {
-				const tally = session.applyLayer(layer, rank);
-				addTally(sumTally, tally);
-				return {
-					accountId: layer.accountId,
-					metric: layer.metric,
-					firstDay: layer.startDay,
-					lastDay: layer.startDay + layer.values.length - 1,
-					days: layer.count,
-					newDays: tally.filled,
-					overlapDays: tally.overlapped,
-					changedDays: tally.changed,
-					keptDays: tally.keptDifferent
-				};
-			});
-			const posts: PostPlan = { total: item.postCount, new: 0, updated: 0, kept: 0 };
-			for (const [accountId, accountPosts] of item.posts) {
-				const tally = session.applyPosts(
-					accountId,
-					accountPosts.map((post) => ({ ...post, sourceImportId: rank.importId })),
-					rank
-				);
-				posts.new += tally.added;
-				posts.updated += tally.replaced;
-				posts.kept += tally.kept;
-			}
-
-			const accounts: PlannedAccount[] = [...item.accounts].map(([id, ref]) => {
-				const existing = storedAccounts.get(id);
-				const planned: PlannedAccount = {
-					id,
-					ref,
-					status: existing ? 'existing' : 'new',
-					name: accountName(ref, existing)
-				};
-				if (!existing && !newAccounts.has(id)) newAccounts.set(id, planned);
-				return planned;
-			});
-			const missing = needsAccount(item);
-			if (missing) totals.needsAccount++;
-			else totals.toImport++;
-			totals.seriesPoints += item.seriesPoints;
-			totals.postsNew += posts.new;
-			totals.postsUpdated += posts.updated;
-			totals.breakdowns += item.breakdowns.length;
-
-			plans.push({
-				status: missing ? 'needs-account' : 'ready',
-				fileName,
-				sha256,
-				...(missing ? planMessage('plan.needsAccount') : planMessage('plan.ready')),
-				format: parsed.format,
-				formatLabel: parsed.formatLabel,
-				platform: parsed.platform,
-				accounts,
-				unresolved: { ...item.unresolved },
-				rememberedAccount: missing ? (resolutions[item.signature] ?? null) : null,
-				signature: item.signature,
-				firstDay: item.firstDay,
-				lastDay: item.lastDay,
-				coversUntil: parsed.coversUntil,
-				rowCount: parsed.rowCount,
-				seriesPoints: item.seriesPoints,
-				metrics,
-				posts,
-				breakdowns: item.breakdowns.length,
-				issues,
-				errorCount: issues.filter((issue) => issue.severity === 'error').length,
-				warningCount: issues.filter((issue) => issue.severity === 'warning').length
-			});
-		});
-		totals.newDays = sumTally.filled;
-		totals.overlapDays = sumTally.overlapped;
-		totals.changedDays = sumTally.changed;
-
+function plannedItem(
+	item: PreparedItem,
+	verdict: Verdict,
+	copy: DuplicateVerdict,
+	metrics: MetricPlan[],
+	postTallies: ReadonlyMap<string, PostTally>,
+	rememberedAccount: AccountRef | null,
+	storedAccounts: ReadonlyMap<string, AccountRecord | null>
+): PlannedItem {
+	const { fileName, parsed } = item.item;
+	const sha256 = item.contentKey;
+	if (verdict === 'duplicate') {
+		const { storedCopy, batchCopy } = copy;
 		return {
-			items: plans,
-			newAccounts: [...newAccounts.values()],
-			canCommit: totals.needsAccount === 0 && totals.toImport > 0,
-			totals
+			status: 'duplicate',
+			fileName,
+			sha256,
+			existingImportId: storedCopy?.id ?? null,
+			importedAt: storedCopy?.importedAt ?? null,
+			...(storedCopy ? duplicateMessage(storedCopy) : batchDuplicateMessage(batchCopy!))
 		};
+	}
+	const issues = [...parsed.issues, ...item.issues];
+	if (verdict === 'empty') return { status: 'empty', fileName, sha256, issues, ...EMPTY_FILE_MESSAGE };
+
+	const posts: PostPlan = { total: item.postCount, new: 0, updated: 0, kept: 0 };
+	for (const tally of postTallies.values()) {
+		posts.new += tally.added;
+		posts.updated += tally.replaced;
+		posts.kept += tally.kept;
+	}
+	const accounts: PlannedAccount[] = [...item.accounts].map(([id, ref]) => {
+		const existing = storedAccounts.get(id) ?? undefined;
+		return { id, ref, status: existing ? 'existing' : 'new', name: accountName(ref, existing) };
 	});
+	const missing = needsAccount(item);
+	return {
+		status: missing ? 'needs-account' : 'ready',
+		fileName,
+		sha256,
+		...(missing ? planMessage('plan.needsAccount') : planMessage('plan.ready')),
+		format: parsed.format,
+		formatLabel: parsed.formatLabel,
+		platform: parsed.platform,
+		accounts,
+		unresolved: { ...item.unresolved },
+		rememberedAccount,
+		signature: item.signature,
+		firstDay: item.firstDay,
+		lastDay: item.lastDay,
+		coversUntil: parsed.coversUntil,
+		rowCount: parsed.rowCount,
+		seriesPoints: item.seriesPoints,
+		metrics,
+		posts,
+		breakdowns: item.breakdowns.length,
+		issues,
+		errorCount: issues.filter((issue) => issue.severity === 'error').length,
+		warningCount: issues.filter((issue) => issue.severity === 'warning').length
+	};
+}
+
+/** The batch's figures from its files' plans. */
+function summarise(files: readonly FileState[], fileCount: number): ImportPlan {
+	const newAccounts = new Map<string, PlannedAccount>();
+	const totals: ImportPlan['totals'] = {
+		files: fileCount,
+		toImport: 0,
+		duplicates: 0,
+		empty: 0,
+		needsAccount: 0,
+		seriesPoints: 0,
+		newDays: 0,
+		overlapDays: 0,
+		changedDays: 0,
+		postsNew: 0,
+		postsUpdated: 0,
+		breakdowns: 0
+	};
+	for (const { plan, prepared } of files) {
+		if (plan.status === 'duplicate') totals.duplicates++;
+		else if (plan.status === 'empty') totals.empty++;
+		else {
+			if (plan.status === 'needs-account') totals.needsAccount++;
+			else totals.toImport++;
+			for (const account of plan.accounts) if (account.status === 'new' && !newAccounts.has(account.id)) newAccounts.set(account.id, account);
+			totals.seriesPoints += prepared.seriesPoints;
+			totals.postsNew += plan.posts.new;
+			totals.postsUpdated += plan.posts.updated;
+			totals.breakdowns += prepared.breakdowns.length;
+			for (const metric of plan.metrics) {
+				totals.newDays += metric.newDays;
+				totals.overlapDays += metric.overlapDays;
+				totals.changedDays += metric.changedDays;
+			}
+		}
+	}
+	return {
+		items: files.map((file) => file.plan),
+		newAccounts: [...newAccounts.values()],
+		canCommit: totals.needsAccount === 0 && totals.toImport > 0,
+		totals
+	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountRef } from '../domain/model';
-import { contentKeyOf, fileKindSignature, isEmptyItem, needsAccount, prepareItem } from './prepare';
+import { contentKeyOf, exportFamilySignature, fileKindSignature, isEmptyItem, needsAccount, prepareItem } from './prepare';
 import { ACME_IG, ACME_X, ACME_X_ID, daily, day, importItem, parsedFile, post } from './test-support';
 
 const OTHER: AccountRef = { platform: 'x', handle: 'AcmeSupport' };
@@ -116,6 +116,22 @@ describe('fileKindSignature', () => {
 		['Table data.csv', 'youtube-table', 'youtube-table|table data']
 	])('%s → %s', (fileName, format, expected) => {
 		expect(fileKindSignature(fileName, format)).toBe(expected);
+	});
+});
+
+describe('exportFamilySignature', () => {
+	const family = (fileName: string) => exportFamilySignature(fileName, 'facebook');
+
+	it('groups the entries of one page\'s downloads, whatever the period, and keeps pages apart', () => {
+		const events = family('Meta Insights - Facebook - Contoso Events - 2025-01-01 - 2025-06-30.zip/Follows.csv');
+		expect(family('Meta Insights - Facebook - Contoso Events - 2025-07-01 - 2025-12-31.zip/Reach.csv')).toBe(events);
+		expect(family('Meta Insights - Facebook - Contoso Events - 2025-07-01 - 2025-12-31.zip/folder/Views.csv')).toBe(events);
+		expect(family('Meta Insights - Facebook - Contoso Careers - 2025-01-01 - 2025-06-30.zip/Follows.csv')).not.toBe(events);
+	});
+
+	it('is the file\'s own kind outside a zip', () => {
+		expect(family('Contoso China_用户分析_20240101_20240630.csv')).toBe(family('Contoso China_用户分析_20240701_20241231.csv'));
+		expect(family('Contoso China_用户分析_20240101_20240630.csv')).not.toBe(family('Contoso Shop_用户分析_20240101_20240630.csv'));
 	});
 });
 

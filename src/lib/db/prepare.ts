@@ -92,6 +92,17 @@ export function fileKindSignature(fileName: string, format: string): string {
 	return `${format}|${shape}`;
 }
 
+/**
+ * Which export a file came from, independent of the period: its container (the zip, for a zip's
+ * entry; the file itself otherwise) by the same rule as fileKindSignature. All the daily files of
+ * one page's `Meta Insights - Facebook - <page> - <from> - <to>.zip` downloads share one family; two
+ * pages' downloads do not. Lets one account choice answer for the other files of the family.
+ */
+export function exportFamilySignature(fileName: string, platform: string): string {
+	const zip = fileName.toLowerCase().lastIndexOf('.zip/');
+	return fileKindSignature(zip >= 0 ? fileName.slice(0, zip + 4) : fileName, platform);
+}
+
 /** Two independent 32-bit FNV-1a lanes: a 64-bit fingerprint, plenty to tell exports apart. */
 function fingerprint(text: string): string {
 	let a = 0x811c9dc5;

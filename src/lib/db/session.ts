@@ -164,10 +164,16 @@ export class MergeSession {
 	}
 
 	changedPosts(): PostsRecord[] {
-		return [...this.#dirtyPosts].map((accountId) => ({
-			accountId,
-			posts: sortPosts([...this.#posts.get(accountId)!.values()])
-		}));
+		return this.changedPostAccounts().map((accountId) => this.mergedPosts(accountId));
+	}
+
+	/** The accounts whose merged posts changed (with mergedPosts: one account at a time, so commit can yield between them). */
+	changedPostAccounts(): string[] {
+		return [...this.#dirtyPosts];
+	}
+
+	mergedPosts(accountId: string): PostsRecord {
+		return { accountId, posts: sortPosts([...(this.#posts.get(accountId)?.values() ?? [])]) };
 	}
 }
 

@@ -61,6 +61,13 @@ export function decimalHintOf(rows: readonly DataRow[], columns: readonly number
 }
 
 /**
+ * 2^53 − 1 as the messages show it. Worked out once: toLocaleString builds a number formatter on
+ * every call, and this is asked for every value of every file (it was most of the parse worker's
+ * time, docs/performance.md, "Import").
+ */
+const SAFE_LIMIT_SHOWN = Number.MAX_SAFE_INTEGER.toLocaleString('en-US');
+
+/**
  * Why a number read from a cell cannot be a value of `metric` (values for the `implausible.*` messages), or null.
  * A day's flow may be negative: platforms correct earlier days that way (TikTok's deleted comments,
  * YouTube's removed spam views, a net follower loss). A level (total followers), a count of
@@ -69,9 +76,8 @@ export function decimalHintOf(rows: readonly DataRow[], columns: readonly number
  */
 export function implausibleValueReason(metric: MetricKey, value: number): { implausible: 'tooLarge' | 'negative'; metric: MetricKey; limit: string } | null {
 	const { semantics } = METRICS[metric];
-	const limit = Number.MAX_SAFE_INTEGER.toLocaleString('en-US');
-	if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return { implausible: 'tooLarge', metric, limit };
-	if (value < 0 && semantics !== 'flow') return { implausible: 'negative', metric, limit };
+	if (Math.abs(value) > Number.MAX_SAFE_INTEGER) return { implausible: 'tooLarge', metric, limit: SAFE_LIMIT_SHOWN };
+	if (value < 0 && semantics !== 'flow') return { implausible: 'negative', metric, limit: SAFE_LIMIT_SHOWN };
 	return null;
 }
 

@@ -5,8 +5,8 @@
  */
 import { db } from '$lib/db/database';
 import { commitImport, type CommitResult } from '$lib/db/commit';
-import { planImport, type ImportPlan } from '$lib/db/import-plan';
-import type { ImportItem } from '$lib/db/prepare';
+import { ImportPlanner, type ImportPlan } from '$lib/db/import-plan';
+import { exportFamilySignature, type ImportItem } from '$lib/db/prepare';
 import { listMappingPresets } from '$lib/db/queries';
 import type { AccountRef } from '$lib/domain/model';
 import type { FileOutcome, ReadProgress } from '$lib/importers/pipeline';
@@ -67,6 +67,10 @@ export class ImportSession {
 	#error = $state.raw<(() => string) | null>(null);
 	#files: File[] = [];
 	#abort: AbortController | null = null;
+	/** Plans this batch, and after each choice only what the choice changes (import-plan.ts). */
+	#planner: ImportPlanner | null = null;
+	/** Counts plan requests: a plan that finishes after a newer one was asked for is not shown. */
+	#planRequests = 0;
 
 	items = $derived(this.outcomes.flatMap((outcome, index) => itemsOf(outcome, index, this.accountChoices)));
 	/** The plan of each logical file by its choiceKey: the plan lists the items in their order. */
@@ -79,6 +83,35 @@ export class ImportSession {
 
 	plannedFor(key: string) {
 		return this.#plannedByKey.get(key);
+	}
+
+	/** Files still waiting for an account, by export family (exportFamilySignature), in batch order. */
+	#waitingByFamily = $derived.by(() => {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole on each change, never mutated
+		const waiting = new Map<string, string[]>();
+		this.outcomes.forEach((outcome, index) => {
+			if (outcome.outcome !== 'parsed') return;
+			for (const parsed of outcome.parsed) {
+				const key = choiceKey(index, parsed.fileName);
+				if (this.accountChoices[key] || this.#plannedByKey.get(key)?.status !== 'needs-account') continue;
+				const family = `${parsed.platform}|${exportFamilySignature(parsed.fileName, parsed.platform)}`;
+				const keys = waiting.get(family) ?? [];
+				keys.push(key);
+				waiting.set(family, keys);
+			}
+		});
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole on each change, never mutated
+		const byKey = new Map<string, string[]>();
+		for (const keys of waiting.values()) for (const key of keys) byKey.set(key, keys);
+		return byKey;
+	});
+
+	/**
+	 * The other files of the same export family (the same page's or account's downloads) that still
+	 * wait for an account: one answer can go to all of them when the person says so.
+	 */
+	othersWaitingLike(key: string): string[] {
+		return (this.#waitingByFamily.get(key) ?? []).filter((other) => other !== key);
 	}
 
 	get error(): string | null {
@@ -122,13 +155,20 @@ export class ImportSession {
 
 	async replan() {
 		const items = this.items;
-		this.plan = items.length > 0 ? await planImport(db(), items) : null;
+		const request = ++this.#planRequests;
+		this.#planner ??= new ImportPlanner(db());
+		const plan = items.length > 0 ? await this.#planner.plan(items) : null;
+		if (request !== this.#planRequests) return;
+		this.plan = plan;
 		performance.mark('chorus:import:planned');
 	}
 
-	async chooseAccount(key: string, account: AccountRef | null) {
-		if (account) this.accountChoices[key] = account;
-		else delete this.accountChoices[key];
+	/** `alsoForFamily`: the same account for the other files of this export family still waiting for one. */
+	async chooseAccount(key: string, account: AccountRef | null, alsoForFamily = false) {
+		if (account) {
+			const keys = alsoForFamily ? [key, ...this.othersWaitingLike(key)] : [key];
+			for (const chosen of keys) this.accountChoices[chosen] = { ...account };
+		} else delete this.accountChoices[key];
 		await this.replan();
 	}
 
@@ -160,6 +200,8 @@ export class ImportSession {
 	}
 
 	reset() {
+		this.#planner = null;
+		this.#planRequests++;
 		this.phase = 'idle';
 		this.progress = null;
 		this.outcomes = [];

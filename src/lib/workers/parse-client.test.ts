@@ -29,15 +29,18 @@ const file = (name: string, text: string) => new File([text], name, { type: 'tex
 const errorOutcome = (name: string, message: string): FileOutcome => ({ name, size: 1, sha256: 'abc', outcome: 'error', message });
 
 describe('parseInWorker', () => {
-	it('sends the files, presets and import time; forwards progress; resolves outcomes in file order', async () => {
+	it('sends the files one at a time with the presets and import time; forwards progress; resolves outcomes in file order', async () => {
 		const worker = new FakeWorker();
 		const onProgress = vi.fn();
 		const files = [file('a.csv', 'x'), file('b.csv', 'y')];
-		const promise = parseInWorker(files, { onProgress, now: new Date(Date.UTC(2026, 6, 1)) }, () => worker);
-		expect(worker.sent).toEqual([{ type: 'parse', files, presets: [], now: Date.UTC(2026, 6, 1) }]);
-		worker.reply({ type: 'progress', fileIndex: 1, progress: { file: 'b.csv', bytesDone: 1, bytesTotal: 1, rows: 0 } });
-		worker.reply({ type: 'outcome', fileIndex: 1, outcome: errorOutcome('b.csv', 'second') });
+		const promise = parseInWorker(files, { onProgress, now: new Date(Date.UTC(2026, 6, 1)), workers: 1 }, () => worker);
+		expect(worker.sent).toEqual([{ type: 'parse', files: [files[0]], presets: [], now: Date.UTC(2026, 6, 1) }]);
 		worker.reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('a.csv', 'first') });
+		worker.reply({ type: 'done' });
+		expect(worker.sent[1]).toEqual({ type: 'parse', files: [files[1]], presets: [], now: Date.UTC(2026, 6, 1) });
+		// the worker numbers files within its request; the client reports them by their place in the drop
+		worker.reply({ type: 'progress', fileIndex: 0, progress: { file: 'b.csv', bytesDone: 1, bytesTotal: 1, rows: 0 } });
+		worker.reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('b.csv', 'second') });
 		worker.reply({ type: 'done' });
 		const outcomes = await promise;
 		expect(outcomes.map((outcome) => outcome.name)).toEqual(['a.csv', 'b.csv']);
@@ -45,9 +48,44 @@ describe('parseInWorker', () => {
 		expect(worker.terminated).toBe(true);
 	});
 
+	it('reads with several workers, the next file going to whichever finishes first', async () => {
+		const pool = [new FakeWorker(), new FakeWorker()];
+		let created = 0;
+		const files = [file('a.csv', 'x'), file('b.csv', 'y'), file('c.csv', 'z')];
+		const promise = parseInWorker(files, { workers: 2 }, () => pool[created++]);
+		const [first, second] = pool;
+		expect(first.sent.map((message) => message.files[0].name)).toEqual(['a.csv']);
+		expect(second.sent.map((message) => message.files[0].name)).toEqual(['b.csv']);
+		second.reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('b.csv', 'second') });
+		second.reply({ type: 'done' });
+		expect(second.sent.map((message) => message.files[0].name)).toEqual(['b.csv', 'c.csv']);
+		second.reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('c.csv', 'third') });
+		second.reply({ type: 'done' });
+		first.reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('a.csv', 'first') });
+		first.reply({ type: 'done' });
+		const outcomes = await promise;
+		expect(outcomes.map((outcome) => outcome.outcome === 'error' && outcome.message)).toEqual(['first', 'second', 'third']);
+		expect(pool.every((worker) => worker.terminated)).toBe(true);
+	});
+
+	it('goes on with the other workers when one stops, losing only the file it was reading', async () => {
+		const pool = [new FakeWorker(), new FakeWorker()];
+		let created = 0;
+		const files = [file('huge.csv', 'x'), file('b.csv', 'y'), file('c.csv', 'z')];
+		const promise = parseInWorker(files, { workers: 2 }, () => pool[created++]);
+		pool[0].crash('Out of memory');
+		pool[1].reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('b.csv', 'second') });
+		pool[1].reply({ type: 'done' });
+		pool[1].reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('c.csv', 'third') });
+		pool[1].reply({ type: 'done' });
+		const outcomes = await promise;
+		expect(outcomes[0]).toMatchObject({ name: 'huge.csv', outcome: 'error', message: expect.stringContaining('Out of memory') });
+		expect(outcomes.slice(1).map((outcome) => outcome.outcome === 'error' && outcome.message)).toEqual(['second', 'third']);
+	});
+
 	it('turns a worker crash into an error outcome for each unfinished file, keeping finished ones', async () => {
 		const worker = new FakeWorker();
-		const promise = parseInWorker([file('done.csv', 'x'), file('huge.csv', 'y')], {}, () => worker);
+		const promise = parseInWorker([file('done.csv', 'x'), file('huge.csv', 'y')], { workers: 1 }, () => worker);
 		worker.reply({ type: 'outcome', fileIndex: 0, outcome: errorOutcome('done.csv', 'kept') });
 		worker.crash('Out of memory');
 		const outcomes = await promise;
