@@ -7,11 +7,8 @@ import { TABLE_NAMES, recordSchemas, type MetaRecord, type TableName, type Works
 import type { ChorusDatabase } from './database';
 import { toStorageError, type StorageError } from './errors';
 
-export async function exportAllTables(database: ChorusDatabase): Promise<WorkspaceTables> {
-	return database.transaction('r', database.tables, async () => {
-		const arrays = await Promise.all(TABLE_NAMES.map((name) => database.table(name).toArray()));
-		return Object.fromEntries(TABLE_NAMES.map((name, index) => [name, arrays[index]])) as WorkspaceTables;
-	});
+export function exportAllTables(database: ChorusDatabase): Promise<WorkspaceTables> {
+	return exportTables(database, TABLE_NAMES);
 }
 
 /**
