@@ -28,7 +28,6 @@ import {
 	type AccountListField,
 	type AccountRecord,
 	type AnnotationRecord,
-	type BoardColumn,
 	type BreakdownRecord,
 	type DecisionHistoryRecord,
 	type DecisionRecord,
@@ -41,6 +40,7 @@ import {
 import type { ChorusDatabase } from './database';
 import { StoredDataError } from './errors';
 import { newId } from './ids';
+import { decisionAfterMove, type BoardMove } from '../domain/board/move';
 import { outranks, parseSeriesRecordId, rankOfImport, yearStartDay } from './merge';
 import { countWorkspaceChange, getMeta } from './meta';
 
@@ -537,15 +537,7 @@ export async function getDecisionHistory(database: ChorusDatabase, accountId?: s
 	return checkHistory(records);
 }
 
-export interface DecisionMove {
-	column: BoardColumn;
-	/** Sort key inside the column; a drop between two cards takes the midpoint of their orders. */
-	order: number;
-	/** The account this one merges into; only kept for the `merge` column. */
-	mergeTargetId?: string | null;
-	/** Why; when left out, the previous rationale stays. */
-	rationale?: string;
-}
+export type DecisionMove = BoardMove;
 
 /**
  * Moves an account's card. A change of column, merge target or rationale is a decision and is
@@ -562,20 +554,10 @@ export async function moveDecision(
 	if (mergeTargetId === accountId) throw new RangeError('An account cannot be merged into itself.');
 	return database.transaction('rw', database.decisions, database.decisionHistory, database.meta, async () => {
 		const previous = (await database.decisions.get(accountId)) ?? null;
-		const next = decisionRecordSchema.parse({
-			accountId,
-			column: move.column,
-			order: move.order,
-			mergeTargetId,
-			rationale: move.rationale ?? previous?.rationale ?? '',
-			decidedAt: at
-		});
-		// An account with no record is Undecided: reordering it within Undecided decides nothing, so
-		// it leaves no history entry (an "Undecided → Undecided" line would only be noise).
-		const before = previous ?? { column: 'undecided', mergeTargetId: null, rationale: '' };
-		const isDecision =
-			before.column !== next.column || before.mergeTargetId !== next.mergeTargetId || before.rationale !== next.rationale;
-		if (!isDecision && previous) next.decidedAt = previous.decidedAt;
+		// a reorder within a column decides nothing: it keeps its time and leaves no history entry
+		const moved = decisionAfterMove(accountId, move, previous, at);
+		const next = decisionRecordSchema.parse(moved.next);
+		const { isDecision } = moved;
 		await database.decisions.put(next);
 		if (isDecision) {
 			await database.decisionHistory.add({

@@ -13,6 +13,7 @@
  */
 import type { DecisionRecord } from '$lib/schemas/db-records';
 import type { DecisionMove } from '$lib/db/queries';
+import { decisionAfterMove } from '$lib/domain/board/move';
 
 export interface PendingDecision {
 	/** The record the write will store, as far as the board can tell (its time may differ by a few ms). */
@@ -21,20 +22,9 @@ export interface PendingDecision {
 	storedAtWrite?: readonly DecisionRecord[] | undefined;
 }
 
-/** The record moveDecision will store for this move, worked out the same way. */
+/** The record moveDecision will store for this move (the same rule: domain/board/move.ts). */
 export function expectedRecord(accountId: string, move: DecisionMove, previous: DecisionRecord | undefined, now: Date): DecisionRecord {
-	const mergeTargetId = move.column === 'merge' ? (move.mergeTargetId ?? null) : null;
-	const rationale = move.rationale ?? previous?.rationale ?? '';
-	const before = previous ?? { column: 'undecided', mergeTargetId: null, rationale: '' };
-	const isDecision = before.column !== move.column || before.mergeTargetId !== mergeTargetId || before.rationale !== rationale;
-	return {
-		accountId,
-		column: move.column,
-		order: move.order,
-		mergeTargetId,
-		rationale,
-		decidedAt: !isDecision && previous ? previous.decidedAt : now.toISOString()
-	};
+	return decisionAfterMove(accountId, move, previous, now.toISOString()).next;
 }
 
 /** Whether two records put the card in the same place with the same decision. */

@@ -14,6 +14,7 @@
  * ```
  */
 export * from './types';
+export * from './move';
 export * from './format';
 export * from './categories';
 export * from './facts';
