@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalStringify, canonicalUtf8, CanonicalJsonError } from './canonical-json';
+import { canonicalStringify, canonicalUtf8, CanonicalJsonError, utf8OfPieces } from './canonical-json';
 
 describe('canonicalStringify', () => {
 	it.each([
@@ -69,5 +69,20 @@ describe('canonicalUtf8', () => {
 
 	it('refuses non-JSON values with their path', () => {
 		expect(() => canonicalUtf8({ series: [{ values: [1] }, { values: [Number.NaN] }] })).toThrow('NaN is not a JSON number at series[1].values[0]');
+	});
+});
+
+describe('utf8OfPieces', () => {
+	const utf8 = (text: string) => new TextEncoder().encode(text);
+	const encode = (pieces: string[]) => utf8OfPieces([...pieces], pieces.reduce((sum, piece) => sum + piece.length, 0));
+
+	it.each([
+		['nothing', []],
+		['ASCII only', ['{"a":', '[1,2,3]', '}']],
+		['text that needs three bytes per code unit, past the first guess', ['新品发布'.repeat(5000), '"x"', '互动率'.repeat(3000)]],
+		['astral characters (surrogate pairs) where the buffer runs out', ['a'.repeat(70), '🎉'.repeat(4000), 'b']],
+		['a lone surrogate, written as U+FFFD as TextEncoder does', ['x\ud800y', '\udfff']]
+	])('gives the bytes TextEncoder gives for the joined text: %s', (_name, pieces) => {
+		expect(Buffer.compare(encode(pieces), utf8(pieces.join('')))).toBe(0);
 	});
 });

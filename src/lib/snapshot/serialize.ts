@@ -15,7 +15,7 @@ import { encodeContent, SnapshotEncodeError } from './codec';
 import { gzipAsync } from './gzip';
 import { describeIssues, snapshotMessage } from './messages';
 import { sha256Hex } from './sha256';
-import { summarize } from './summary';
+import { summarizeFromLayers } from './summary';
 import { validateContent } from './validate';
 
 export interface SnapshotMeta {
@@ -56,11 +56,14 @@ export function headPrefix(head: SnapshotHead): string {
  * The snapshot file for a workspace. The content is checked against the very schema a reader
  * uses before anything is written, so Chorus never hands out a file it would refuse to open.
  * Throws SnapshotEncodeError (with a message for the person) when the workspace cannot be written.
+ * The merged tables are not read (the file leaves them out): the head's summary is the one a
+ * reader computes after rebuilding them from the layers. A caller that has it already passes it.
  */
 export async function serializeSnapshot(
 	tables: WorkspaceTables,
 	meta: SnapshotMeta,
-	onProgress?: SerializeProgress
+	onProgress?: SerializeProgress,
+	summary: SnapshotHead['summary'] = summarizeFromLayers(tables)
 ): Promise<Uint8Array> {
 	onProgress?.('encoding', 0);
 	const content = encodeContent(tables);
@@ -73,7 +76,7 @@ export async function serializeSnapshot(
 	const contentBytes = canonicalUtf8(content);
 	onProgress?.('hashing', 0);
 	const contentSha256 = await sha256Hex(contentBytes);
-	const head = buildHead(meta, summarize(tables), contentSha256);
+	const head = buildHead(meta, summary, contentSha256);
 	onProgress?.('compressing', 0);
 	return gzipAsync([encoder.encode(headPrefix(head)), contentBytes, encoder.encode('}')], (done, total) =>
 		onProgress?.('compressing', done / total)

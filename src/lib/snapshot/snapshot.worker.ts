@@ -16,7 +16,7 @@ import { snapshotMessage, snapshotMessages } from './messages';
 import { MAX_SNAPSHOT_BYTES, parseSnapshot, type OpenedSnapshot } from './parse';
 import { serializeSnapshot } from './serialize';
 import type { SnapshotPhase, SnapshotRequest, SnapshotResponse } from './snapshot-protocol';
-import { summarize } from './summary';
+import { summarizeFromLayers } from './summary';
 
 export interface SnapshotWorkerDeps {
 	database: () => ChorusDatabase;
@@ -79,9 +79,9 @@ const FILE_TABLES = TABLE_NAMES.filter((name) => !(DERIVED_TABLES as readonly st
 
 /**
  * The workspace as a snapshot file holds it, read from storage, with the merged tables rebuilt
- * from their layers: the very tables a reader of the file rebuilds (so the summary written is the
- * one it will compute, and a merge compares like with like), and cheaper than reading the stored
- * merged tables, a third of the workspace's bytes in IndexedDB.
+ * from their layers: the very tables a reader of the file rebuilds (so a merge compares like with
+ * like), and cheaper than reading the stored merged tables, a third of the workspace's bytes in
+ * IndexedDB. Saving needs no merged tables at all (see the export case).
  */
 async function snapshotTables(database: ChorusDatabase): Promise<WorkspaceTables> {
 	const tables = await exportTables(database, FILE_TABLES);
@@ -100,17 +100,21 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 			switch (request.type) {
 				case 'export': {
 					progress('collecting', 0);
-					const tables = await snapshotTables(deps.database());
+					// the layers only: the file leaves the merged tables out, and the summary is read
+					// from the layers without rebuilding them (summarizeFromLayers)
+					const tables = await exportTables(deps.database(), FILE_TABLES);
+					const summary = summarizeFromLayers(tables);
 					const bytes = await serializeSnapshot(
 						tables,
 						{ appVersion: request.appVersion, exportedAt: new Date(request.exportedAt), title: request.title, author: request.author },
-						progress
+						progress,
+						summary
 					);
 					post(
 						{
 							type: 'exported',
 							requestId,
-							result: { bytes, fileName: snapshotFileName(request.exportedAt, request.title), summary: summarize(tables) }
+							result: { bytes, fileName: snapshotFileName(request.exportedAt, request.title), summary }
 						},
 						[bytes.buffer as ArrayBuffer]
 					);
