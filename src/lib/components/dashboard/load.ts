@@ -9,7 +9,7 @@ import { getMergedSeries, getPosts, type MergedSeries } from '$lib/db/queries';
 import { combineAccounts } from '$lib/domain/analytics/aggregate';
 import type { AnalyticsPost, DailyValues } from '$lib/domain/analytics/types';
 import { METRICS, type MetricKey } from '$lib/domain/metrics';
-import { canReadInWorker, readPostDaysInWorker } from './post-days';
+import { canReadInWorker, readPostDaysInWorker } from '$lib/db/post-reads';
 import { accountDailies, sourceMetricsFor } from './series';
 
 /** The stored series of several metrics (for some accounts, or all), one indexed read per metric. */
@@ -24,7 +24,7 @@ export async function loadStoredSeries(
 
 /**
  * The post days of some accounts, for counting posts where no daily count was exported. Read in a
- * worker where there is one (see post-days.ts); the page itself reads only the records' keys, so
+ * worker where there is one (see db/post-reads.ts); the page itself reads only the records' keys, so
  * the Live this runs in still re-runs when those accounts' posts change.
  */
 export async function loadPostDays(

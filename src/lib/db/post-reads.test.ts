@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PostsShapeError, canReadInWorker, postDaysOf } from './post-days';
+import { PostsShapeError, canReadInWorker, postCountOf, postDaysOf } from './post-reads';
 
 describe('postDaysOf', () => {
 	it('gives each post’s day in stored order, NaN for a post without a date', () => {
@@ -16,6 +16,13 @@ describe('postDaysOf', () => {
 	it('names what is wrong with a record a view would trip over', () => {
 		expect(() => postDaysOf('x:a', { accountId: 'x:a', posts: 'many' })).toThrow(PostsShapeError);
 		expect(() => postDaysOf('x:a', { accountId: 'x:a', posts: [{ day: 1 }, { day: '2024-01-01' }] })).toThrow('posts.1.day: expected a day or null');
+	});
+
+	it('counts a record’s posts, a record without a list of posts as none', () => {
+		expect(postCountOf({ accountId: 'x:a', posts: [{ postId: '1' }, { postId: '2' }] })).toBe(2);
+		expect(postCountOf({ accountId: 'x:a', posts: [] })).toBe(0);
+		expect(postCountOf({ accountId: 'x:b', posts: 'many' })).toBe(0);
+		expect(postCountOf(null)).toBe(0);
 	});
 
 	it('reads on the page where there are no workers (Node, where these tests run)', () => {

@@ -1,14 +1,19 @@
 /**
- * The publishing days of accounts' stored posts, read in a worker (post-days.worker.ts) where the
- * browser has workers, for the "posts published" card of accounts with no daily post count.
+ * Reads of the stored posts that need every post of an account, done in a worker
+ * (post-reads.worker.ts) where the browser has workers. Posts are stored one record per account
+ * (every post with its text and metrics), so knowing their days or their number means
+ * deserialising all of them: for the large workspace (300,000 posts) seconds of work and garbage
+ * collection on the page's thread. The worker sends back only the answer.
+ *
+ * - the publishing days, for the dashboard's "posts published" card of accounts with no daily post
+ *   count (components/dashboard/load.ts);
+ * - the number of stored posts, for the Workspace page (state/workspace.svelte.ts).
  */
-import { StoredDataError } from '$lib/db/errors';
+import { StoredDataError } from './errors';
 
-export interface PostDaysRequest {
-	requestId: number;
-	databaseName: string;
-	accountIds: string[];
-}
+export type PostReadRequest =
+	| { requestId: number; databaseName: string; kind: 'days'; accountIds: string[] }
+	| { requestId: number; databaseName: string; kind: 'count' };
 
 /** Per account, its posts' days in stored order; NaN = a post without a date. */
 export interface AccountPostDays {
@@ -16,8 +21,9 @@ export interface AccountPostDays {
 	days: Float64Array;
 }
 
-export type PostDaysReply =
+export type PostReadReply =
 	| { requestId: number; ok: true; days: AccountPostDays[] }
+	| { requestId: number; ok: true; count: number }
 	/** `stored`: a record not in the expected shape (its key and what is wrong), else a failure to read. */
 	| { requestId: number; ok: false; message: string; stored?: { key: string; problem: string } };
 
@@ -25,7 +31,7 @@ export type PostDaysReply =
 const PROBLEMS = {
 	notArray: 'posts: expected an array',
 	badDay: '.day: expected a day or null',
-	workerFailed: 'The post-days worker failed.'
+	workerFailed: 'The post-reads worker failed.'
 } as const;
 
 /** Thrown by postDaysOf for a record a view would trip over; the page turns it into a StoredDataError. */
@@ -56,25 +62,35 @@ export function postDaysOf(accountId: string, record: unknown): AccountPostDays 
 	return { accountId, days };
 }
 
+/**
+ * The number of posts in one stored posts record. A record without a list of posts counts as none,
+ * as in countStoredPosts (db/queries): the Workspace page shows a number, and the views that use
+ * the posts report a malformed record themselves.
+ */
+export function postCountOf(record: unknown): number {
+	const posts = record !== null && typeof record === 'object' ? (record as { posts?: unknown }).posts : undefined;
+	return Array.isArray(posts) ? posts.length : 0;
+}
+
 /** The part of `Worker` the client uses. */
-interface PostDaysWorker {
-	postMessage(message: PostDaysRequest): void;
-	addEventListener(type: 'message', listener: (event: MessageEvent<PostDaysReply>) => void): void;
+interface PostReadsWorker {
+	postMessage(message: PostReadRequest): void;
+	addEventListener(type: 'message', listener: (event: MessageEvent<PostReadReply>) => void): void;
 	addEventListener(type: 'error', listener: (event: Event) => void): void;
 }
 
-let worker: PostDaysWorker | null = null;
+let worker: PostReadsWorker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (days: AccountPostDays[]) => void; reject: (error: Error) => void }>();
+const pending = new Map<number, { resolve: (reply: PostReadReply & { ok: true }) => void; reject: (error: Error) => void }>();
 
-function theWorker(): PostDaysWorker {
+function theWorker(): PostReadsWorker {
 	if (worker) return worker;
-	const created = new Worker(new URL('./post-days.worker.ts', import.meta.url), { type: 'module' }) as PostDaysWorker;
+	const created = new Worker(new URL('./post-reads.worker.ts', import.meta.url), { type: 'module' }) as PostReadsWorker;
 	created.addEventListener('message', ({ data }) => {
 		const waiting = pending.get(data.requestId);
 		if (!waiting) return;
 		pending.delete(data.requestId);
-		if (data.ok) waiting.resolve(data.days);
+		if (data.ok) waiting.resolve(data);
 		else waiting.reject(data.stored ? new StoredDataError('posts', data.stored.key, data.stored.problem) : new Error(data.message));
 	});
 	created.addEventListener('error', () => {
@@ -91,11 +107,24 @@ export function canReadInWorker(): boolean {
 	return typeof Worker !== 'undefined' && typeof indexedDB !== 'undefined';
 }
 
-/** Reads the post days of `accountIds` from database `databaseName` in the worker. */
-export function readPostDaysInWorker(databaseName: string, accountIds: readonly string[]): Promise<AccountPostDays[]> {
+type Ask = { kind: 'days'; accountIds: string[] } | { kind: 'count' };
+
+function ask(databaseName: string, question: Ask): Promise<PostReadReply & { ok: true }> {
 	return new Promise((resolve, reject) => {
 		const requestId = nextId++;
 		pending.set(requestId, { resolve, reject });
-		theWorker().postMessage({ requestId, databaseName, accountIds: [...accountIds] });
+		theWorker().postMessage({ requestId, databaseName, ...question });
 	});
+}
+
+/** Reads the post days of `accountIds` from database `databaseName` in the worker. */
+export async function readPostDaysInWorker(databaseName: string, accountIds: readonly string[]): Promise<AccountPostDays[]> {
+	const reply = await ask(databaseName, { kind: 'days', accountIds: [...accountIds] });
+	return 'days' in reply ? reply.days : [];
+}
+
+/** Counts the stored posts of every account in database `databaseName` in the worker. */
+export async function countPostsInWorker(databaseName: string): Promise<number> {
+	const reply = await ask(databaseName, { kind: 'count' });
+	return 'count' in reply ? reply.count : 0;
 }
