@@ -28,18 +28,25 @@ import type { PreparedItem, PreparedLayer } from './prepare';
  * two small typed arrays apiece (with the garbage collections their external memory sets off) made
  * record creation the largest cost of planning an import (docs/performance.md). A view is stored
  * together with its whole buffer, so changedSeries() copies records out of the slab before storage.
+ *
+ * Slabs start small and double up to SLAB_RECORDS: a re-plan after an account choice simulates one
+ * or two accounts (a few dozen records), and a full-size first slab (1.1 MB, filled with NaN) per
+ * choice was most of the memory a choice allocated, and the garbage collections that came with it.
  */
+const FIRST_SLAB_RECORDS = 16;
 const SLAB_RECORDS = 256;
 
 class RecordSlab {
 	#values = new Float64Array(0);
 	#sources = new Uint32Array(0);
-	#next = SLAB_RECORDS;
+	#size = 0;
+	#next = 0;
 
 	take(accountId: string, metric: MetricKey, year: number): SeriesRecord {
-		if (this.#next === SLAB_RECORDS) {
-			this.#values = new Float64Array(SLAB_RECORDS * YEAR_SLOTS).fill(Number.NaN);
-			this.#sources = new Uint32Array(SLAB_RECORDS * YEAR_SLOTS);
+		if (this.#next === this.#size) {
+			this.#size = Math.min(SLAB_RECORDS, Math.max(FIRST_SLAB_RECORDS, this.#size * 2));
+			this.#values = new Float64Array(this.#size * YEAR_SLOTS).fill(Number.NaN);
+			this.#sources = new Uint32Array(this.#size * YEAR_SLOTS);
 			this.#next = 0;
 		}
 		const from = this.#next++ * YEAR_SLOTS;

@@ -12,11 +12,20 @@ import type { AccountRef } from '$lib/domain/model';
 import type { FileOutcome, ReadProgress } from '$lib/importers/pipeline';
 import { mappingPresetSchema, type MappingPreset } from '$lib/schemas/mapping-preset';
 import { parseInWorker } from '$lib/workers/parse-client';
+import { latestEvery } from '$lib/workers/latest';
 import { issueText } from '$lib/i18n/issues';
 import { t } from '$lib/i18n/i18n.svelte';
 import { activity } from './activity.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'preview' | 'committing' | 'done';
+
+/**
+ * How often the reading progress on screen is updated. The workers report several times per file
+ * (over 2,000 reports for 500 files), and each report drawn at once was a Svelte update, a
+ * translation and a layout on the main thread, competing with the workers for the cores
+ * (docs/performance.md, "Import"). Four updates a second read as smooth progress.
+ */
+export const PROGRESS_INTERVAL_MS = 250;
 
 export interface ImportProgress extends ReadProgress {
 	fileIndex: number;
@@ -125,11 +134,12 @@ export class ImportSession {
 		performance.mark('chorus:import:read');
 		this.#abort = new AbortController();
 		activity.start('import', 'common:activity.import');
+		const progress = latestEvery<ImportProgress>(PROGRESS_INTERVAL_MS, (latest) => (this.progress = latest));
 		try {
 			const outcomes = await parseInWorker(files, {
 				presets: await loadPresets(),
 				signal: this.#abort.signal,
-				onProgress: (progress) => (this.progress = progress)
+				onProgress: (latest) => progress.push(latest)
 			});
 			performance.mark('chorus:import:parsed');
 			this.outcomes = outcomes;
@@ -143,6 +153,7 @@ export class ImportSession {
 				this.phase = 'idle';
 			}
 		} finally {
+			progress.cancel();
 			this.#abort = null;
 			activity.end('import');
 		}
