@@ -9,7 +9,8 @@
 import { dayFromCivil, yearOfDay as civilYearOfDay } from '../domain/analytics/calendar';
 import type { DayNumber } from '../domain/days';
 import type { MetricKey } from '../domain/metrics';
-import { YEAR_SLOTS, type ImportRecord, type SeriesRecord, type StoredPost } from '../schemas/db-records';
+import type { ImportRecord, SeriesRecord, StoredPost } from '../schemas/db-records';
+import { YEAR_SLOTS } from '../schemas/record-constants';
 
 export interface ImportRank {
 	/** The last day the export covers (its last data day when the file does not say). */

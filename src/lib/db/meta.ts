@@ -1,20 +1,22 @@
 /**
  * Workspace bookkeeping in the `meta` key/value table. Values are validated on read: a missing or
- * unreadable value reads as its default rather than breaking the page that asked.
+ * unreadable value reads as its default rather than breaking the page that asked. The checks are
+ * meta-values.ts (the same rules as the Zod schemas, without loading Zod: every page reads this).
  */
-import { META_DEFAULTS, metaValueSchemas, type MetaKey, type MetaValue } from '../schemas/db-records';
+import type { MetaKey, MetaValue } from '../schemas/db-records';
+import { META_DEFAULTS, readMetaValue } from '../schemas/meta-values';
 import type { ChorusDatabase } from './database';
 
 export async function getMeta<K extends MetaKey>(database: ChorusDatabase, key: K): Promise<MetaValue<K>> {
 	const record = await database.meta.get(key);
 	if (!record) return structuredClone(META_DEFAULTS[key]);
-	const parsed = metaValueSchemas[key].safeParse(record.value);
-	return parsed.success ? (parsed.data as MetaValue<K>) : structuredClone(META_DEFAULTS[key]);
+	return readMetaValue(key, record.value) ?? structuredClone(META_DEFAULTS[key]);
 }
 
 /** Writes a bookkeeping value. Not a workspace change: it does not count toward changesSinceSnapshot. */
 export async function setMeta<K extends MetaKey>(database: ChorusDatabase, key: K, value: MetaValue<K>): Promise<void> {
-	const checked = metaValueSchemas[key].parse(value);
+	const checked = readMetaValue(key, value);
+	if (checked === undefined) throw new TypeError(`meta ${key}: not a value this key holds`);
 	await database.meta.put({ key, value: checked });
 }
 

@@ -16,27 +16,21 @@ import type { z } from 'zod';
 import type { DayNumber } from '../domain/days';
 import { METRIC_KEYS, isMetricKey, type MetricKey } from '../domain/metrics';
 import { PLATFORMS, accountIdOf, type AccountRef } from '../domain/model';
-import {
-	ACCOUNT_LIST_FIELDS,
-	YEAR_SLOTS,
-	accountRecordSchema,
-	annotationRecordSchema,
-	decisionHistoryRecordSchema,
-	decisionRecordSchema,
-	mappingPresetRecordSchema,
-	northStarRecordSchema,
-	type AccountListField,
-	type AccountRecord,
-	type AnnotationRecord,
-	type BreakdownRecord,
-	type DecisionHistoryRecord,
-	type DecisionRecord,
-	type ImportRecord,
-	type MappingPresetRecord,
-	type NorthStarRecord,
-	type SeriesRecord,
-	type StoredPost
+import { ACCOUNT_LIST_FIELDS, YEAR_SLOTS } from '../schemas/record-constants';
+import type {
+	AccountListField,
+	AccountRecord,
+	AnnotationRecord,
+	BreakdownRecord,
+	DecisionHistoryRecord,
+	DecisionRecord,
+	ImportRecord,
+	MappingPresetRecord,
+	NorthStarRecord,
+	SeriesRecord,
+	StoredPost
 } from '../schemas/db-records';
+import { Dexie } from 'dexie';
 import type { ChorusDatabase } from './database';
 import { StoredDataError } from './errors';
 import { newId } from './ids';
@@ -46,14 +40,40 @@ import { countWorkspaceChange, getMeta } from './meta';
 
 export { getMeta, setMeta, markSnapshotExported } from './meta';
 
-function checked<S extends z.ZodType>(schema: S, table: string, keyOf: (record: unknown) => unknown) {
-	return (records: readonly unknown[]): z.infer<S>[] =>
-		records.map((record) => {
+type RecordSchemas = typeof import('../schemas/db-records');
+let recordSchemas: Promise<RecordSchemas> | undefined;
+let loadedSchemas: RecordSchemas | undefined;
+
+/**
+ * The Zod record schemas, loaded when first needed: importing them with this module would build
+ * every schema (and bring Zod) before a page could read anything.
+ */
+export function loadRecordSchemas(): Promise<RecordSchemas> {
+	return (recordSchemas ??= import('../schemas/db-records').then((module) => (loadedSchemas = module)));
+}
+
+/**
+ * The schemas, at once when loaded (no await: a caller may hold a transaction, and awaiting anything
+ * but IndexedDB inside one lets it commit early); else loaded under Dexie.waitFor, which keeps such
+ * a transaction alive meanwhile (the sample loader edits accounts inside its own transaction).
+ */
+function schemasNow(): RecordSchemas | Promise<RecordSchemas> {
+	return loadedSchemas ?? Dexie.waitFor(loadRecordSchemas());
+}
+
+type SchemaName = { [K in keyof RecordSchemas]: RecordSchemas[K] extends z.ZodType ? K : never }[keyof RecordSchemas];
+
+function checked<N extends SchemaName>(name: N, table: string, keyOf: (record: unknown) => unknown) {
+	return async (records: readonly unknown[]): Promise<z.infer<RecordSchemas[N]>[]> => {
+		if (records.length === 0) return [];
+		const schema = (loadedSchemas ?? (await schemasNow()))[name] as unknown as z.ZodType<z.infer<RecordSchemas[N]>>;
+		return records.map((record) => {
 			const result = schema.safeParse(record);
 			if (result.success) return result.data;
 			const issue = result.error.issues[0];
 			throw new StoredDataError(table, keyOf(record), `${issue.path.join('.') || 'record'}: ${issue.message}`);
 		});
+	};
 }
 
 const keyField = (field: string) => (record: unknown) =>
@@ -136,11 +156,11 @@ const checkBreakdowns = shaped<BreakdownRecord>('breakdowns', keyField('id'), (r
 		[Array.isArray(record.entries), 'entries: expected an array']
 	])
 );
-const checkDecisions = checked(decisionRecordSchema, 'decisions', keyField('accountId'));
-const checkHistory = checked(decisionHistoryRecordSchema, 'decisionHistory', keyField('id'));
-const checkAnnotations = checked(annotationRecordSchema, 'annotations', keyField('id'));
-const checkNorthStars = checked(northStarRecordSchema, 'northStars', keyField('id'));
-const checkPresets = checked(mappingPresetRecordSchema, 'mappingPresets', keyField('id'));
+const checkDecisions = checked('decisionRecordSchema', 'decisions', keyField('accountId'));
+const checkHistory = checked('decisionHistoryRecordSchema', 'decisionHistory', keyField('id'));
+const checkAnnotations = checked('annotationRecordSchema', 'annotations', keyField('id'));
+const checkNorthStars = checked('northStarRecordSchema', 'northStars', keyField('id'));
+const checkPresets = checked('mappingPresetRecordSchema', 'mappingPresets', keyField('id'));
 
 const metricOrder = new Map(METRIC_KEYS.map((metric, index) => [metric, index]));
 const byName = (a: AccountRecord, b: AccountRecord) =>
@@ -189,7 +209,7 @@ function cleanList(values: readonly string[]): string[] {
 	return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
 }
 
-function applyEdit(account: AccountRecord, edit: AccountBulkEdit, at: string): AccountRecord {
+function applyEdit(account: AccountRecord, edit: AccountBulkEdit, at: string, schemas: RecordSchemas): AccountRecord {
 	const next: AccountRecord = { ...account, ...edit.set, updatedAt: at, editedAt: at };
 	for (const field of ACCOUNT_LIST_FIELDS) {
 		let list = next[field];
@@ -202,7 +222,7 @@ function applyEdit(account: AccountRecord, edit: AccountBulkEdit, at: string): A
 		}
 		next[field] = cleanList(list);
 	}
-	return accountRecordSchema.parse(next);
+	return schemas.accountRecordSchema.parse(next);
 }
 
 /** Applies one edit to several accounts at once; returns how many were found and updated. */
@@ -213,10 +233,11 @@ export async function bulkUpdateAccounts(
 	now: Date = new Date()
 ): Promise<number> {
 	const at = now.toISOString();
+	const schemas = loadedSchemas ?? (await schemasNow());
 	return database.transaction('rw', database.accounts, database.meta, async () => {
 		const found = (await database.accounts.bulkGet([...accountIds])).filter((account) => account !== undefined);
 		if (found.length === 0) return 0;
-		await database.accounts.bulkPut(found.map((account) => applyEdit(account, edit, at)));
+		await database.accounts.bulkPut(found.map((account) => applyEdit(account, edit, at, schemas)));
 		await countWorkspaceChange(database);
 		return found.length;
 	});
@@ -252,6 +273,7 @@ export async function addManualAccount(
 	const accountId = accountIdOf(ref);
 	if (!accountId) return { ok: false, message: 'Give the account a handle, a name or an ID so Chorus can tell it apart.' };
 	const at = now.toISOString();
+	const schemas = loadedSchemas ?? (await schemasNow());
 	return database.transaction('rw', database.accounts, database.meta, async (): Promise<AddAccountResult> => {
 		const existing = await database.accounts.get(accountId);
 		if (existing) {
@@ -280,7 +302,7 @@ export async function addManualAccount(
 			editedAt: at
 		};
 		const { platform: _platform, ...edits } = input;
-		const record = applyEdit(base, { set: { ...edits, handle, externalId, displayName: base.displayName } }, at);
+		const record = applyEdit(base, { set: { ...edits, handle, externalId, displayName: base.displayName } }, at, schemas);
 		await database.accounts.add(record);
 		await countWorkspaceChange(database);
 		return { ok: true, accountId };
@@ -523,7 +545,7 @@ export async function countStoredPosts(database: ChorusDatabase): Promise<number
 // ───────────────────────────── board decisions ─────────────────────────────
 
 export async function listDecisions(database: ChorusDatabase): Promise<DecisionRecord[]> {
-	return checkDecisions(await database.decisions.toArray()).sort(
+	return (await checkDecisions(await database.decisions.toArray())).sort(
 		(a, b) => a.column.localeCompare(b.column) || a.order - b.order
 	);
 }
@@ -552,6 +574,7 @@ export async function moveDecision(
 	const at = now.toISOString();
 	const mergeTargetId = move.column === 'merge' ? (move.mergeTargetId ?? null) : null;
 	if (mergeTargetId === accountId) throw new RangeError('An account cannot be merged into itself.');
+	const { decisionRecordSchema } = loadedSchemas ?? (await schemasNow());
 	return database.transaction('rw', database.decisions, database.decisionHistory, database.meta, async () => {
 		const previous = (await database.decisions.get(accountId)) ?? null;
 		// a reorder within a column decides nothing: it keeps its time and leaves no history entry
@@ -604,7 +627,7 @@ export interface AnnotationInput {
 
 /** All annotations, or one account's together with the portfolio-wide ones; by start day. */
 export async function listAnnotations(database: ChorusDatabase, accountId?: string): Promise<AnnotationRecord[]> {
-	const records = checkAnnotations(await database.annotations.orderBy('startDay').toArray());
+	const records = await checkAnnotations(await database.annotations.orderBy('startDay').toArray());
 	return accountId === undefined
 		? records
 		: records.filter((record) => record.accountId === null || record.accountId === accountId);
@@ -616,6 +639,7 @@ export async function addAnnotation(
 	now: Date = new Date()
 ): Promise<AnnotationRecord> {
 	const at = now.toISOString();
+	const { annotationRecordSchema } = loadedSchemas ?? (await schemasNow());
 	const record = annotationRecordSchema.parse({
 		id: newId(),
 		startDay: input.startDay,
@@ -639,6 +663,7 @@ export async function updateAnnotation(
 	changes: Partial<AnnotationInput>,
 	now: Date = new Date()
 ): Promise<boolean> {
+	const { annotationRecordSchema } = loadedSchemas ?? (await schemasNow());
 	return database.transaction('rw', database.annotations, database.meta, async () => {
 		const stored = await database.annotations.get(id);
 		if (!stored) return false;
@@ -665,7 +690,7 @@ export interface NorthStarInput {
 }
 
 export async function listNorthStars(database: ChorusDatabase, accountId?: string | null): Promise<NorthStarRecord[]> {
-	const records = checkNorthStars(await database.northStars.toArray());
+	const records = await checkNorthStars(await database.northStars.toArray());
 	const chosen = accountId === undefined ? records : records.filter((record) => record.accountId === accountId);
 	return chosen.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
@@ -676,6 +701,7 @@ export async function addNorthStar(
 	now: Date = new Date()
 ): Promise<NorthStarRecord> {
 	const at = now.toISOString();
+	const { northStarRecordSchema } = loadedSchemas ?? (await schemasNow());
 	const record = northStarRecordSchema.parse({ ...input, id: newId(), accountId: input.accountId ?? null, createdAt: at, updatedAt: at });
 	await database.transaction('rw', database.northStars, database.meta, async () => {
 		await database.northStars.add(record);
@@ -690,6 +716,7 @@ export async function updateNorthStar(
 	changes: Partial<NorthStarInput>,
 	now: Date = new Date()
 ): Promise<boolean> {
+	const { northStarRecordSchema } = loadedSchemas ?? (await schemasNow());
 	return database.transaction('rw', database.northStars, database.meta, async () => {
 		const stored = await database.northStars.get(id);
 		if (!stored) return false;
@@ -710,6 +737,7 @@ export type MappingPresetInput = { id?: string; signature: string } & Record<str
 
 /** Saves (or replaces, same id) a column-mapping preset; returns its id. */
 export async function saveMappingPreset(database: ChorusDatabase, preset: MappingPresetInput): Promise<string> {
+	const { mappingPresetRecordSchema } = loadedSchemas ?? (await schemasNow());
 	const record = mappingPresetRecordSchema.parse({ ...preset, id: preset.id ?? newId() });
 	await database.transaction('rw', database.mappingPresets, database.meta, async () => {
 		await database.mappingPresets.put(record);

@@ -4,7 +4,7 @@
  * language is $state, and `t` reads it, so every string on screen follows a switch at once.
  */
 import i18next, { type TOptions } from 'i18next';
-import { englishMessages, loadMessages, NAMESPACES } from './catalogue';
+import { englishMessages, hasMessages, loadMessages, NAMESPACES } from './catalogue';
 import { isLocale, matchLocale, type Locale } from './locales';
 
 const STORAGE_KEY = 'chorus.locale';
@@ -22,12 +22,34 @@ void translator.init({
 	returnNull: false
 });
 
-/** Adds a language's catalogues to the translator, once. */
-export async function preloadLanguage(locale: Locale): Promise<void> {
-	if (translator.hasResourceBundle(locale, 'common')) return;
-	for (const [namespace, messages] of Object.entries(await loadMessages(locale))) {
-		translator.addResourceBundle(locale, namespace, messages, true, true);
+/**
+ * English namespaces the translator has (checked on every `t`, so a Set rather than i18next's
+ * lookup). Not reactive on purpose: `late` tells the readers of a missing namespace when it comes.
+ */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const englishLoaded = new Set(Object.keys(englishMessages));
+
+function isReady(locale: Locale, namespaces: readonly string[] = NAMESPACES): boolean {
+	return hasMessages(locale, namespaces) && namespaces.every((namespace) => translator.hasResourceBundle(locale, namespace));
+}
+
+/** Adds a language's catalogues to the translator: the named namespaces, or all of them. */
+export async function preloadLanguage(locale: Locale, namespaces: readonly string[] = NAMESPACES): Promise<void> {
+	if (isReady(locale, namespaces)) return;
+	const loaded = await loadMessages(locale, namespaces);
+	for (const namespace of namespaces) {
+		if (!translator.hasResourceBundle(locale, namespace)) translator.addResourceBundle(locale, namespace, loaded[namespace], true, true);
+		if (locale === 'en') englishLoaded.add(namespace);
 	}
+}
+
+/**
+ * Makes sure English (every language's fallback) has the named namespaces, or all of them: null
+ * when it already has, else a promise to wait for before showing a page that uses them. The first
+ * page has English's FIRST_PAGE_NAMESPACES (catalogue.ts) without waiting.
+ */
+export function englishReady(namespaces: readonly string[] = NAMESPACES): Promise<void> | null {
+	return isReady('en', namespaces) ? null : preloadLanguage('en', namespaces);
 }
 
 class I18nState {
@@ -58,7 +80,7 @@ class I18nState {
 
 	async #apply(locale: Locale) {
 		this.#wanted = locale;
-		if (!translator.hasResourceBundle(locale, 'common')) await preloadLanguage(locale);
+		if (!isReady(locale)) await preloadLanguage(locale);
 		if (this.#wanted !== locale) return;
 		this.locale = locale;
 		if (typeof document !== 'undefined') document.documentElement.lang = locale;
@@ -77,7 +99,29 @@ export function currentLocale(): Locale {
  * Reading i18n.locale makes the caller re-run when the language changes.
  */
 export function t(key: string, options?: TOptions): string {
-	return translator.t(key, { ...options, lng: i18n.locale }) as string;
+	const locale = i18n.locale;
+	const namespace = namespaceOf(key);
+	if (!englishLoaded.has(namespace)) awaitNamespace(namespace);
+	return translator.t(key, { ...options, lng: locale }) as string;
+}
+
+function namespaceOf(key: string): string {
+	const colon = key.indexOf(':');
+	return colon > 0 ? key.slice(0, colon) : 'common';
+}
+
+/** Bumped when a late namespace arrives; read by `t` while its namespace is missing. */
+const late = $state({ arrived: 0 });
+
+/**
+ * A namespace a page uses before it is loaded (a route's list in +layout.ts missed it): loaded now,
+ * and the caller, which reads `late`, says its text again once it is here rather than leaving the
+ * key on screen.
+ */
+function awaitNamespace(namespace: string) {
+	void late.arrived;
+	if (!NAMESPACES.includes(namespace)) return;
+	void preloadLanguage('en', [namespace]).then(() => late.arrived++);
 }
 
 /** Whether the catalogues hold a message (for codes that come from the data, such as issue codes). */

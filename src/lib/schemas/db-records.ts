@@ -10,9 +10,11 @@
 import { z } from 'zod';
 import { BREAKDOWN_DIMENSIONS, PLATFORMS } from '../domain/model';
 import { METRIC_KEYS, type MetricKey } from '../domain/metrics';
+import { BOARD_COLUMNS, YEAR_SLOTS } from './record-constants';
 
-/** Slots in one year of a merged series record: day-of-year 0..365 (slot 365 only used in leap years). */
-export const YEAR_SLOTS = 366;
+// the plain values live in record-constants.ts, so the read path can have them without Zod
+export { ACCOUNT_LIST_FIELDS, BOARD_COLUMNS, YEAR_SLOTS, type AccountListField } from './record-constants';
+export { META_DEFAULTS } from './meta-values';
 
 const dayNumber = z.number().int();
 const isoTimestamp = z.string().min(1);
@@ -34,8 +36,6 @@ export const rowIssueSchema = z.object({
 	message: z.string()
 });
 
-export const ACCOUNT_LIST_FIELDS = ['admins', 'segments', 'productLines', 'regions', 'languages'] as const;
-export type AccountListField = (typeof ACCOUNT_LIST_FIELDS)[number];
 
 export const accountRecordSchema = z.object({
 	/** `platform:key`, see accountIdOf. Never changes, even if the handle is edited. */
@@ -179,7 +179,6 @@ export const breakdownRecordSchema = z.object({
 });
 export type BreakdownRecord = z.infer<typeof breakdownRecordSchema>;
 
-export const BOARD_COLUMNS = ['undecided', 'keep', 'merge', 'retire'] as const;
 export const boardColumnSchema = z.enum(BOARD_COLUMNS);
 export type BoardColumn = z.infer<typeof boardColumnSchema>;
 
@@ -284,11 +283,6 @@ export const metaValueSchemas = {
 export type MetaKey = keyof typeof metaValueSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaValueSchemas)[K]>;
 
-export const META_DEFAULTS: { [K in MetaKey]: MetaValue<K> } = {
-	lastSnapshotExportAt: null,
-	changesSinceSnapshot: 0,
-	accountResolutions: {}
-};
 
 /** Every table and the schema of its records, in the order a restore writes them. */
 export const recordSchemas = {
