@@ -5,7 +5,7 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { bucketKey, type Grain } from '../domain/analytics/grain';
 import type { MetricUnit } from '../domain/metrics';
-import { dayToMs, isChartPoint, msToDay, valueFormatter, wordsOf, type ChartPoint, type ChartTable, type ChartWords } from './build-shared';
+import { dayToMs, isChartPoint, msToDay, valueFormatter, wordsOf, type ChartPoint, type ChartTable, type ChartTableRow, type ChartWords } from './build-shared';
 import { seriesStyle, withAlpha, type ChartTheme } from './palette';
 
 export interface SparklineInput {
@@ -106,11 +106,22 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 		}
 	};
 
-	const rows = points.map((point, i) => ({
-		key: bucketKey(input.starts[i], input.grain),
-		label: bucket(input.starts[i]),
-		values: [point.y],
-		text: [point.y === null ? '–' : format(point.y)]
-	}));
-	return { config, summary, table: { caption: label, columns: [words.text('period'), label], rows, footnotes: [words.text('sparklineGapFootnote')] } };
+	// the table's rows are made when first read (the table shown): every card is built again on each
+	// change of view, and wording every bucket's label was most of that (as for the main chart's table)
+	let rows: ChartTableRow[] | undefined;
+	const table: ChartTable = {
+		caption: label,
+		columns: [words.text('period'), label],
+		get rows() {
+			rows ??= points.map((point, i) => ({
+				key: bucketKey(input.starts[i], input.grain),
+				label: bucket(input.starts[i]),
+				values: [point.y],
+				text: [point.y === null ? '–' : format(point.y)]
+			}));
+			return rows;
+		},
+		footnotes: [words.text('sparklineGapFootnote')]
+	};
+	return { config, summary, table };
 }

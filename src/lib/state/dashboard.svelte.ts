@@ -131,3 +131,50 @@ export class AfterPaint<I, T> {
 		return this.#value;
 	}
 }
+
+/**
+ * Like AfterPaint, for a computation that answers later (a worker): started after the next paint,
+ * and only the answer for the latest inputs is kept. A change of view never waits for the answer
+ * to an earlier one: that answer is dropped (`compute` may also resolve to null for it). The last
+ * value stays on screen until the new one comes. Create it during a component's initialisation.
+ */
+export class Latest<I, T> {
+	#value = $state.raw<T | undefined>();
+	#error = $state.raw<unknown>();
+
+	constructor(inputs: () => I | null, compute: (inputs: I) => Promise<T | null>) {
+		$effect(() => {
+			const args = inputs();
+			if (args === null) {
+				this.#value = undefined;
+				return;
+			}
+			let stale = false;
+			const cancel = afterPaint(() => {
+				compute(args).then(
+					(value) => {
+						if (stale || value === null) return;
+						this.#value = value;
+						this.#error = undefined;
+					},
+					(error: unknown) => {
+						if (!stale) this.#error = error;
+					}
+				);
+			});
+			return () => {
+				stale = true;
+				cancel();
+			};
+		});
+	}
+
+	get current(): T | undefined {
+		return this.#value;
+	}
+
+	/** The latest computation's failure, if it failed. */
+	get error(): unknown {
+		return this.#error;
+	}
+}

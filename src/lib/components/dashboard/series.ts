@@ -512,8 +512,14 @@ export interface AudienceGrowth {
  * follower count (at most 31 days old) at both ends count, so an account whose exports begin inside
  * the period does not read as growth. Null when no account has both.
  */
-export function audienceGrowth(stored: readonly StoredSeries[], accounts: readonly AccountInfo[], range: DayRange): AudienceGrowth | null {
-	const { byAccount } = accountDailies(stored, 'followers');
+export function audienceGrowth(
+	stored: readonly StoredSeries[],
+	accounts: readonly AccountInfo[],
+	range: DayRange,
+	/** accountDailies(stored, 'followers'), when the caller keeps it between periods (it does not depend on them). */
+	followers: AccountDailies = accountDailies(stored, 'followers')
+): AudienceGrowth | null {
+	const { byAccount } = followers;
 	let from = 0;
 	let to = 0;
 	let compared = 0;

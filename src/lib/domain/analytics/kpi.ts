@@ -15,7 +15,7 @@ import { followersFromAvailable } from './derive';
 import { ENGAGEMENT_FALLBACK_NOTE, ENGAGEMENT_RATE_FORMULA, engagementsOf } from './engagement';
 import { bucketFrame, type Grain } from './grain';
 import { periodLength, previousPeriod, samePeriodLastYear } from './periods';
-import { hasValues, numberExtent, type AnalyticsPost, type DailyValues, type DayRange } from './types';
+import { hasValues, type AnalyticsPost, type DailyValues, type DayRange } from './types';
 
 export interface KpiAccount {
 	accountId: string;
@@ -164,11 +164,18 @@ function evaluateRatio(sources: readonly PairSource[], range: DayRange): Evaluat
 	let present = 0;
 	const expected = sources.length * periodLength(range);
 	for (const source of sources) {
-		for (let day = range.from; day <= range.to; day++) {
-			const n = source.numerator.values[day - source.numerator.startDay];
-			const d = source.denominator.values[day - source.denominator.startDay];
-			// reads outside a series give undefined: as missing as NaN
-			if (n === undefined || d === undefined || n !== n || d !== d) continue;
+		const top = source.numerator.values;
+		const bottom = source.denominator.values;
+		const topStart = source.numerator.startDay;
+		const bottomStart = source.denominator.startDay;
+		// only the days both series hold: outside them a day is missing (and reading a typed array
+		// out of its bounds is V8's slow path)
+		const from = Math.max(range.from, topStart, bottomStart);
+		const to = Math.min(range.to, topStart + top.length - 1, bottomStart + bottom.length - 1);
+		for (let day = from; day <= to; day++) {
+			const n = top[day - topStart];
+			const d = bottom[day - bottomStart];
+			if (n !== n || d !== d) continue;
 			numerator += n;
 			denominator += d;
 			present++;
@@ -179,9 +186,10 @@ function evaluateRatio(sources: readonly PairSource[], range: DayRange): Evaluat
 
 /** The level on `day`, or the latest one at most `staleDays` earlier; NaN when none. */
 function levelAt(series: DailyValues, day: number, staleDays: number): number {
-	for (let d = day; d >= day - staleDays; d--) {
+	const last = Math.min(day, series.startDay + series.values.length - 1);
+	for (let d = last, first = Math.max(day - staleDays, series.startDay); d >= first; d--) {
 		const v = series.values[d - series.startDay];
-		if (v !== undefined && v === v) return v;
+		if (v === v) return v;
 	}
 	return Number.NaN;
 }
@@ -244,14 +252,58 @@ function byPlatform<T>(sources: readonly T[], accountOf: (source: T) => KpiAccou
 	}));
 }
 
+/**
+ * What does not depend on the period, computed once per input object. The inputs are treated as
+ * immutable (as everywhere in the analytics core): a caller that passes the same series record or
+ * post list again (the dashboard's KPI worker, on every change of view) reuses the work — on ten
+ * years of 40 accounts the follower rebuild and the post counts were most of a computation — and a
+ * new object is simply a new entry, dropped with it.
+ */
+const followersMemo = new WeakMap<object, ReturnType<typeof followersFromAvailable>>();
+const engagementsMemo = new WeakMap<object, ReturnType<typeof engagementsOf>>();
+const postsMemo = new WeakMap<object, DailyValues | null>();
+
+function followersOf(account: KpiAccount) {
+	let found = followersMemo.get(account.series);
+	if (!found) followersMemo.set(account.series, (found = followersFromAvailable(account.series)));
+	return found;
+}
+
+function engagementsFor(account: KpiAccount) {
+	if (engagementsMemo.has(account.series)) return engagementsMemo.get(account.series)!;
+	const found = engagementsOf(account.series);
+	engagementsMemo.set(account.series, found);
+	return found;
+}
+
 function postsSeries(account: KpiAccount): DailyValues | null {
-	const days = (account.posts ?? []).map((post) => post.day).filter((day): day is number => day !== null);
-	if (days.length === 0 && !account.postsCoverage) return null;
-	const extent = numberExtent(days) ?? account.postsCoverage!;
-	const from = Math.min(extent.from, account.postsCoverage?.from ?? extent.from);
-	const to = Math.max(extent.to, account.postsCoverage?.to ?? extent.to);
+	const posts = account.posts;
+	// the coverage is part of the answer: only a post list on its own is remembered
+	if (posts && !account.postsCoverage && postsMemo.has(posts)) return postsMemo.get(posts)!;
+	const series = countPosts(account);
+	if (posts && !account.postsCoverage) postsMemo.set(posts, series);
+	return series;
+}
+
+function countPosts(account: KpiAccount): DailyValues | null {
+	const posts = account.posts ?? [];
+	const coverage = account.postsCoverage;
+	let first = Number.POSITIVE_INFINITY;
+	let last = Number.NEGATIVE_INFINITY;
+	for (let i = 0; i < posts.length; i++) {
+		const day = posts[i].day;
+		if (day === null) continue;
+		if (day < first) first = day;
+		if (day > last) last = day;
+	}
+	if (first > last && !coverage) return null;
+	const from = Math.min(first, coverage?.from ?? first);
+	const to = Math.max(last, coverage?.to ?? last);
 	const values = new Float64Array(to - from + 1);
-	for (const day of days) values[day - from]++;
+	for (let i = 0; i < posts.length; i++) {
+		const day = posts[i].day;
+		if (day !== null) values[day - from]++;
+	}
 	return { accountId: account.accountId, metric: 'posts_published', startDay: from, values };
 }
 
@@ -314,7 +366,7 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 	const rebuilt: KpiAccount[] = [];
 	const noFollowers: KpiAccount[] = [];
 	for (const account of accounts) {
-		const followers = followersFromAvailable(account.series);
+		const followers = followersOf(account);
 		if (followers.series) {
 			followerSources.push({ account, series: followers.series });
 			if (followers.derived) rebuilt.push(account);
@@ -379,7 +431,7 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 	const engagementSources: Source[] = [];
 	const fromComponents: KpiAccount[] = [];
 	for (const account of accounts) {
-		const found = engagementsOf(account.series);
+		const found = engagementsFor(account);
 		if (!found) continue;
 		engagementSources.push({ account, series: found.series });
 		if (found.fromComponents) fromComponents.push(account);
@@ -469,15 +521,17 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 /** Both series over `range`, each NaN wherever the other is missing (so sums only cover shared days). */
 function maskedPair(a: DailyValues, b: DailyValues, range: DayRange): [DailyValues, DailyValues] {
 	const length = periodLength(range);
-	const left = new Float64Array(length);
-	const right = new Float64Array(length);
-	for (let i = 0; i < length; i++) {
-		const day = range.from + i;
+	const left = new Float64Array(length).fill(Number.NaN);
+	const right = new Float64Array(length).fill(Number.NaN);
+	// the days both series hold (outside them both sides stay NaN)
+	const from = Math.max(range.from, a.startDay, b.startDay);
+	const to = Math.min(range.to, a.startDay + a.values.length - 1, b.startDay + b.values.length - 1);
+	for (let day = from; day <= to; day++) {
 		const x = a.values[day - a.startDay];
 		const y = b.values[day - b.startDay];
-		const both = x !== undefined && y !== undefined && x === x && y === y;
-		left[i] = both ? x : Number.NaN;
-		right[i] = both ? y : Number.NaN;
+		if (x !== x || y !== y) continue;
+		left[day - range.from] = x;
+		right[day - range.from] = y;
 	}
 	return [
 		{ accountId: a.accountId, metric: a.metric, startDay: range.from, values: left },
