@@ -60,8 +60,8 @@ export function rebuildSeries(tables: Pick<LayerTables, 'imports' | 'seriesLayer
 	return [...years.values()].filter(hasAnyValue).sort((a, b) => byKey(a.id, b.id));
 }
 
-/** Merged posts per account, sorted by account id; posts in storage's order (see sortPosts). */
-export function rebuildPosts(tables: Pick<LayerTables, 'imports' | 'postLayers'>): PostsRecord[] {
+/** Each account's merged posts by post id (the version of the highest-ranked import, overlayPosts). */
+export function mergePostLayers(tables: Pick<LayerTables, 'imports' | 'postLayers'>): Map<string, Map<string, StoredPost>> {
 	const rankOf = rankLookup(tables.imports);
 	const byAccount = new Map<string, Map<string, StoredPost>>();
 	for (const layer of tables.postLayers) {
@@ -72,7 +72,12 @@ export function rebuildPosts(tables: Pick<LayerTables, 'imports' | 'postLayers'>
 		}
 		overlayPosts(merged, layer.posts, rankOf(layer.importId), rankOf);
 	}
-	return [...byAccount.entries()]
+	return byAccount;
+}
+
+/** Merged posts per account, sorted by account id; posts in storage's order (see sortPosts). */
+export function rebuildPosts(tables: Pick<LayerTables, 'imports' | 'postLayers'>): PostsRecord[] {
+	return [...mergePostLayers(tables).entries()]
 		.filter(([, merged]) => merged.size > 0)
 		.sort(([a], [b]) => byKey(a, b))
 		.map(([accountId, merged]) => ({ accountId, posts: sortPosts([...merged.values()]) }));

@@ -1,11 +1,11 @@
 /** What a workspace holds, in numbers a person can check at a glance (the snapshot's `summary`). */
 import { isoFromDay } from '../domain/days';
 import type { Platform } from '../domain/model';
-import { overlayPosts, parseSeriesRecordId, yearStartDay } from '../db/merge';
-import type { SeriesLayerRecord, StoredPost, WorkspaceTables } from '../schemas/db-records';
+import { parseSeriesRecordId, yearStartDay } from '../db/merge';
+import type { SeriesLayerRecord, WorkspaceTables } from '../schemas/db-records';
 import type { SnapshotSummary } from '../schemas/snapshot';
 import { canonicalStringify } from './canonical-json';
-import { rankLookup } from './rebuild';
+import { mergePostLayers, rankLookup } from './rebuild';
 
 /** What the merged tables hold, for the summary: the date range and the merged counts. */
 interface MergedStats {
@@ -55,7 +55,7 @@ function statsOfMergedTables(tables: Pick<WorkspaceTables, 'series' | 'posts'>):
  * and year; every account's posts sorted) was about a tenth of the save's script time on the large
  * workspace. The rule is rebuild's: a merged day slot holds a value when any layer of a known
  * import has one there (a layer whose import is missing ranks lowest and never fills a slot);
- * a merged post is the version of the highest-ranked import (overlayPosts itself decides).
+ * a merged post is the version of the highest-ranked import (mergePostLayers, as the rebuild).
  */
 function statsOfLayers(tables: Pick<WorkspaceTables, 'imports' | 'seriesLayers' | 'postLayers'>): MergedStats {
 	const rankOf = rankLookup(tables.imports);
@@ -99,17 +99,8 @@ function statsOfLayers(tables: Pick<WorkspaceTables, 'imports' | 'seriesLayers' 
 		seriesValues += count;
 	}
 
-	const byAccount = new Map<string, Map<string, StoredPost>>();
-	for (const layer of tables.postLayers) {
-		let merged = byAccount.get(layer.accountId);
-		if (!merged) {
-			merged = new Map();
-			byAccount.set(layer.accountId, merged);
-		}
-		overlayPosts(merged, layer.posts, rankOf(layer.importId), rankOf);
-	}
 	let posts = 0;
-	for (const merged of byAccount.values()) {
+	for (const merged of mergePostLayers(tables).values()) {
 		posts += merged.size;
 		for (const post of merged.values()) {
 			if (post.day === null) continue;
