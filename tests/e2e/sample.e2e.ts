@@ -1,4 +1,5 @@
 import { expect, resetStorage, test } from './fixtures';
+import { dumpDatabase } from './helpers';
 
 test('one click imports the bundled sample exports through the real pipeline', async ({ page }) => {
 	test.setTimeout(240_000);
@@ -19,4 +20,11 @@ test('one click imports the bundled sample exports through the real pipeline', a
 	await page.goto('./');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back to Chorus');
 	await expect(page.locator('main')).toContainText(/Your workspace holds (3\d|4\d) accounts on [78] platforms/);
+
+	// the Workspace page counts the stored posts (in a worker): the number is every merged post
+	const stored = JSON.parse(await dumpDatabase(page)) as { posts: { posts: unknown[] }[] };
+	const postCount = stored.posts.reduce((sum, record) => sum + record.posts.length, 0);
+	expect(postCount).toBeGreaterThan(100);
+	await page.goto('./workspace/');
+	await expect(page.locator('main')).toContainText(`${postCount.toLocaleString('en-US')} posts`);
 });
