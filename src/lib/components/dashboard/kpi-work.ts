@@ -23,7 +23,12 @@ import {
 	type StoredSeries
 } from './series';
 
-export type PostDayLists = ReadonlyMap<string, readonly Pick<AnalyticsPost, 'day'>[]>;
+/**
+ * Per account, its posts' publishing days (NaN: a post without a date), as the post-reads worker
+ * reads them: arrays of numbers, so the page never turns them into objects and the KPI worker gets
+ * them as they are. KpiState makes the post objects the KPI code counts.
+ */
+export type PostDayLists = ReadonlyMap<string, Float64Array>;
 
 export interface KpiInput {
 	series: readonly StoredSeries[];
@@ -41,22 +46,14 @@ export interface KpiResult {
 /** The computation as the page made it on its own thread: the reference for KpiState. */
 export function computeDashboardKpis(input: KpiInput): KpiResult {
 	return {
-		set: computeKpis(kpiAccounts(input.series, input.accounts, input.posts), { range: input.range }),
+		set: computeKpis(kpiAccounts(input.series, input.accounts, unpackPostDays(input.posts ?? EMPTY_POSTS)), { range: input.range }),
 		audience: audienceGrowth(input.series, input.accounts, input.range)
 	};
 }
 
-/** Post days as arrays of numbers (NaN: a post without a date), for moving them between threads. */
-export function packPostDays(posts: PostDayLists): [string, Float64Array][] {
-	return [...posts].map(([accountId, list]) => {
-		const days = new Float64Array(list.length);
-		for (let i = 0; i < list.length; i++) days[i] = list[i].day ?? Number.NaN;
-		return [accountId, days];
-	});
-}
-
-export function unpackPostDays(packed: readonly (readonly [string, ArrayLike<number>])[]): Map<string, Pick<AnalyticsPost, 'day'>[]> {
-	return new Map(packed.map(([accountId, days]) => [accountId, Array.from(days, (day) => ({ day: Number.isNaN(day) ? null : day }))]));
+/** The posts the KPI code counts, from their days (NaN: a post without a date). */
+export function unpackPostDays(posts: Iterable<readonly [string, ArrayLike<number>]>): Map<string, Pick<AnalyticsPost, 'day'>[]> {
+	return new Map(Array.from(posts, ([accountId, days]) => [accountId, Array.from(days, (day) => ({ day: Number.isNaN(day) ? null : day }))]));
 }
 
 /**
@@ -66,7 +63,7 @@ export function unpackPostDays(packed: readonly (readonly [string, ArrayLike<num
  */
 export class KpiState {
 	#series: readonly StoredSeries[] = [];
-	#posts: PostDayLists = new Map();
+	#posts: ReadonlyMap<string, readonly Pick<AnalyticsPost, 'day'>[]> = new Map();
 	#followers: AccountDailies | null = null;
 	/** By id, platform and name: the same object every time, so computeKpis' per-input memos hold. */
 	#accounts = new Map<string, KpiAccount>();
@@ -78,7 +75,7 @@ export class KpiState {
 	}
 
 	setPosts(posts: PostDayLists) {
-		this.#posts = posts;
+		this.#posts = unpackPostDays(posts);
 		this.#accounts.clear();
 	}
 
@@ -102,7 +99,7 @@ export class KpiState {
 /** Page → worker. Series and posts are sent when they change; each compute names its view. */
 export type KpiRequest =
 	| { type: 'series'; series: PackedSeries }
-	| { type: 'posts'; posts: [string, Float64Array][] }
+	| { type: 'posts'; posts: PostDayLists }
 	| { type: 'compute'; id: number; accounts: AccountInfo[]; range: DayRange };
 
 /** Worker → page: the answer to the latest compute (earlier ones still waiting are skipped). */
@@ -215,8 +212,8 @@ export class KpiClient {
 		}
 		const posts = input.posts ?? EMPTY_POSTS;
 		if (posts !== this.#sentPosts) {
-			const packed = packPostDays(posts);
-			worker.postMessage({ type: 'posts', posts: packed }, packed.map(([, days]) => days.buffer as ArrayBuffer));
+			// copied, not handed over: the page keeps its arrays (a few MB at most)
+			worker.postMessage({ type: 'posts', posts });
 			this.#sentPosts = posts;
 		}
 		const accounts = input.accounts.map(({ id, platform, displayName }) => ({ id, platform, displayName }));

@@ -4,7 +4,7 @@
  * days it was last sent; computes only the latest view asked for: requests that arrive while it is
  * busy replace each other, so a burst of clicks is one computation, not a queue.
  */
-import { KpiState, unpackPostDays, unpackSeries, type KpiReply, type KpiRequest } from './kpi-work';
+import { KpiState, unpackSeries, type KpiReply, type KpiRequest } from './kpi-work';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const state = new KpiState();
@@ -28,7 +28,7 @@ function run() {
 scope.onmessage = (event: MessageEvent<KpiRequest>) => {
 	const request = event.data;
 	if (request.type === 'series') state.setSeries(unpackSeries(request.series));
-	else if (request.type === 'posts') state.setPosts(unpackPostDays(request.posts));
+	else if (request.type === 'posts') state.setPosts(request.posts);
 	else {
 		latest = request;
 		// after the messages already queued, so the latest of them is the one computed

@@ -7,7 +7,7 @@ import type { ChorusDatabase } from '$lib/db/database';
 import { StoredDataError } from '$lib/db/errors';
 import { getMergedSeries, getPosts, type MergedSeries } from '$lib/db/queries';
 import { combineAccounts } from '$lib/domain/analytics/aggregate';
-import type { AnalyticsPost, DailyValues } from '$lib/domain/analytics/types';
+import type { DailyValues } from '$lib/domain/analytics/types';
 import { METRICS, type MetricKey } from '$lib/domain/metrics';
 import { canReadInWorker, readPostDaysInWorker } from '$lib/db/post-reads';
 import { accountDailies, sourceMetricsFor } from './series';
@@ -23,22 +23,20 @@ export async function loadStoredSeries(
 }
 
 /**
- * The post days of some accounts, for counting posts where no daily count was exported. Read in a
+ * The post days of some accounts (NaN: a post without a date), for counting posts where no daily
+ * count was exported (see PostDayLists in kpi-work.ts). Read in a
  * worker where there is one (see db/post-reads.ts); the page itself reads only the records' keys, so
  * the Live this runs in still re-runs when those accounts' posts change.
  */
-export async function loadPostDays(
-	database: ChorusDatabase,
-	accountIds: readonly string[]
-): Promise<Map<string, Pick<AnalyticsPost, 'day'>[]>> {
-	const days = new Map<string, Pick<AnalyticsPost, 'day'>[]>();
+export async function loadPostDays(database: ChorusDatabase, accountIds: readonly string[]): Promise<Map<string, Float64Array>> {
+	const days = new Map<string, Float64Array>();
 	if (accountIds.length === 0) return days;
 	if (canReadInWorker()) {
 		// first, while in the live query's scope: what it watches
 		await database.posts.where('accountId').anyOf([...accountIds]).primaryKeys();
 		try {
 			for (const { accountId, days: list } of await readPostDaysInWorker(database.name, accountIds)) {
-				if (list.length > 0) days.set(accountId, Array.from(list, (day) => ({ day: Number.isNaN(day) ? null : day })));
+				if (list.length > 0) days.set(accountId, list);
 			}
 			return days;
 		} catch (error) {
@@ -48,7 +46,7 @@ export async function loadPostDays(
 	}
 	const lists = await Promise.all(accountIds.map((accountId) => getPosts(database, accountId)));
 	accountIds.forEach((accountId, index) => {
-		if (lists[index].length > 0) days.set(accountId, lists[index].map((post) => ({ day: post.day })));
+		if (lists[index].length > 0) days.set(accountId, Float64Array.from(lists[index], (post) => post.day ?? Number.NaN));
 	});
 	return days;
 }
