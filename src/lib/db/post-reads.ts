@@ -63,9 +63,9 @@ export function postDaysOf(accountId: string, record: unknown): AccountPostDays 
 }
 
 /**
- * The number of posts in one stored posts record. A record without a list of posts counts as none,
- * as in countStoredPosts (db/queries): the Workspace page shows a number, and the views that use
- * the posts report a malformed record themselves.
+ * The number of posts in one stored posts record, on the page (countStoredPosts) and in the worker.
+ * A record without a list of posts counts as none: the Workspace page shows a number, and the
+ * views that use the posts report a malformed record themselves.
  */
 export function postCountOf(record: unknown): number {
 	const posts = record !== null && typeof record === 'object' ? (record as { posts?: unknown }).posts : undefined;

@@ -33,6 +33,7 @@ import type {
 import { Dexie } from 'dexie';
 import type { ChorusDatabase } from './database';
 import { StoredDataError } from './errors';
+import { postCountOf } from './post-reads';
 import { newId } from './ids';
 import { decisionAfterMove, type BoardMove } from '../domain/board/move';
 import { outranks, parseSeriesRecordId, rankOfImport, yearStartDay } from './merge';
@@ -538,8 +539,8 @@ export async function snapshotBookkeeping(database: ChorusDatabase): Promise<Sna
  * reaches the app through this function.
  */
 export async function countStoredPosts(database: ChorusDatabase): Promise<number> {
-	const records: { posts?: unknown }[] = await database.posts.toArray();
-	return records.reduce((sum, record) => sum + (Array.isArray(record.posts) ? record.posts.length : 0), 0);
+	const records: unknown[] = await database.posts.toArray();
+	return records.reduce<number>((sum, record) => sum + postCountOf(record), 0);
 }
 
 // ───────────────────────────── board decisions ─────────────────────────────
