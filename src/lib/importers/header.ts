@@ -90,6 +90,9 @@ export function bestGuess(table: Table, registry: readonly Importer[]): Detectio
 			const score = safeScore(importer, sample);
 			if (score > 0 && (!best || score > best.score)) best = { importer, headerIndex, score };
 		}
+		// a full score cannot be beaten by a later row (ties go to the earlier one): the rows below
+		// are data, and offering them to every importer was most of detection's cost
+		if (best && best.score >= 1) break;
 	}
 	return best;
 }

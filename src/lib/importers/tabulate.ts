@@ -33,16 +33,22 @@ function lineAt(starts: number[], offset: number): number {
 }
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
+const DELIMITER_CODES = CANDIDATE_DELIMITERS.map((delimiter) => delimiter.charCodeAt(0));
+const QUOTE = 34;
 
-/** Count a delimiter outside double quotes on one line. */
-function countOutsideQuotes(line: string, delimiter: string): number {
-	let count = 0;
+/** How often each candidate delimiter occurs outside double quotes on one line, all in one pass. */
+function countOutsideQuotes(line: string): number[] {
+	const counts = DELIMITER_CODES.map(() => 0);
 	let quoted = false;
-	for (const char of line) {
-		if (char === '"') quoted = !quoted;
-		else if (char === delimiter && !quoted) count++;
+	for (let i = 0; i < line.length; i++) {
+		const code = line.charCodeAt(i);
+		if (code === QUOTE) quoted = !quoted;
+		else if (!quoted) {
+			const candidate = DELIMITER_CODES.indexOf(code);
+			if (candidate >= 0) counts[candidate]++;
+		}
 	}
-	return count;
+	return counts;
 }
 
 /**
@@ -52,18 +58,19 @@ function countOutsideQuotes(line: string, delimiter: string): number {
  */
 export function guessDelimiter(text: string): string {
 	const lines = text.slice(0, 64 * 1024).split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 12);
+	const perLine = lines.map(countOutsideQuotes);
 	let best = ',';
 	let bestScore = -1;
-	for (const delimiter of CANDIDATE_DELIMITERS) {
-		const counts = lines.map((line) => countOutsideQuotes(line, delimiter)).filter((n) => n > 0);
-		if (counts.length === 0) continue;
+	CANDIDATE_DELIMITERS.forEach((delimiter, candidate) => {
+		const counts = perLine.map((line) => line[candidate]).filter((n) => n > 0);
+		if (counts.length === 0) return;
 		const modal = counts.sort((a, b) => counts.filter((n) => n === b).length - counts.filter((n) => n === a).length)[0];
 		const score = counts.filter((n) => n === modal).length * 1000 + modal;
 		if (score > bestScore) {
 			best = delimiter;
 			bestScore = score;
 		}
-	}
+	});
 	return best;
 }
 
