@@ -98,6 +98,20 @@ test('a file that does not name its account asks whose data it is, and remembers
 	await expect(page.getByRole('button', { name: /Use @ContosoCloud \(as last time\)/ })).toBeVisible();
 });
 
+test('one answer can go to the other files of the same export that wait for an account', async ({ page }) => {
+	await dropFiles(page, '[data-testid=dropzone]', [fixture('x/account_overview_analytics.csv'), fixture('x/account_overview_analytics (1).csv')]);
+	const cards = page.getByTestId('file-preview');
+	await expect(cards).toHaveCount(2);
+	await expect(page.getByText('Whose data is this?')).toHaveCount(2);
+	const first = cards.first();
+	await first.getByLabel('Also use it for the other file like this one from the same export that has no account yet').check();
+	await first.getByLabel('New account handle').fill('ContosoCloud');
+	await first.getByRole('button', { name: 'Use this account' }).click();
+	for (const card of await cards.all()) await expect(card.getByText('Chosen: @ContosoCloud')).toBeVisible();
+	await page.getByTestId('confirm-import').click();
+	await expect(page.getByTestId('import-done')).toBeVisible();
+});
+
 const BAD_FILES: [string, RegExp][] = [
 	['bad/empty.csv', /empty\.csv is empty/],
 	['bad/image-renamed.csv', /image-renamed\.csv.*(image|PNG)/i],

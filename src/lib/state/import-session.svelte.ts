@@ -123,6 +123,12 @@ export class ImportSession {
 		return (this.#waitingByFamily.get(key) ?? []).filter((other) => other !== key);
 	}
 
+	/** How many `othersWaitingLike(key)` there are, without listing them: every card asks after each choice. */
+	othersWaitingCount(key: string): number {
+		const family = this.#waitingByFamily.get(key);
+		return family ? family.length - 1 : 0;
+	}
+
 	get error(): string | null {
 		return this.#error?.() ?? null;
 	}
