@@ -147,6 +147,7 @@ export class Latest<I, T> {
 			const args = inputs();
 			if (args === null) {
 				this.#value = undefined;
+				this.#error = undefined;
 				return;
 			}
 			let stale = false;

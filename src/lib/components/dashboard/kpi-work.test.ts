@@ -7,8 +7,10 @@ import type { MetricKey } from '../../domain/metrics';
 import {
 	KpiClient,
 	KpiState,
+	SeriesAssembly,
 	computeDashboardKpis,
 	packSeries,
+	seriesParts,
 	unpackSeries,
 	unpackPostDays,
 	type KpiReply,
@@ -126,6 +128,45 @@ describe('series between threads', () => {
 	});
 });
 
+describe('series in parts', () => {
+	it('are the list in order, each part within the limit unless one series is longer', () => {
+		fc.assert(
+			fc.property(workspaceArb, fc.integer({ min: 1, max: 1000 }), ({ series }, maxValues) => {
+				const parts = seriesParts(series, maxValues);
+				expect(parts.flat()).toEqual(series);
+				for (const part of parts) {
+					const size = part.reduce((sum, entry) => sum + entry.values.length, 0);
+					expect(part.length === 1 || size <= maxValues).toBe(true);
+					expect(part.length > 0 || parts.length === 1).toBe(true);
+				}
+			}),
+			{ numRuns: 60 }
+		);
+		expect(seriesParts([])).toEqual([[]]);
+	});
+
+	it('give the same KPIs once assembled, a new first part replacing an unfinished set', () => {
+		fc.assert(
+			fc.property(workspaceArb, workspaceArb, fc.integer({ min: 1, max: 800 }), rangeArb, (old, { accounts, series, posts }, maxValues, range) => {
+				const assembly = new SeriesAssembly();
+				const send = (list: StoredSeries[], count: number) =>
+					seriesParts(list, maxValues)
+						.slice(0, count)
+						.map((part, index, all) => assembly.add({ type: 'series', series: structuredClone(packSeries(part)), first: index === 0, last: index === all.length - 1 && count === Infinity }));
+				// an unfinished set of old series, then the new ones in full
+				expect(send(old.series, 1).at(-1)).toBeNull();
+				const assembled = send(series, Infinity).at(-1);
+				expect(assembled).not.toBeNull();
+				const state = new KpiState();
+				state.setSeries(assembled!);
+				state.setPosts(postsOf(posts));
+				expect(state.compute(accounts, range)).toEqual(computeDashboardKpis({ series, accounts, posts: postsOf(posts), range }));
+			}),
+			{ numRuns: 40 }
+		);
+	});
+});
+
 describe('post days', () => {
 	it('become the posts the KPI code counts, a NaN day a post without a date', () => {
 		const posts = postsOf([
@@ -144,6 +185,7 @@ describe('post days', () => {
 /** A worker stand-in that runs the real worker's logic in this thread, answering when told. */
 class FakeWorker implements KpiWorkerLike {
 	state = new KpiState();
+	incoming = new SeriesAssembly();
 	received: KpiRequest[] = [];
 	#listeners: ((event: MessageEvent<KpiReply>) => void)[] = [];
 	#failures: (() => void)[] = [];
@@ -159,7 +201,10 @@ class FakeWorker implements KpiWorkerLike {
 	flush() {
 		let latest: Extract<KpiRequest, { type: 'compute' }> | null = null;
 		for (const message of this.received) {
-			if (message.type === 'series') this.state.setSeries(unpackSeries(message.series));
+			if (message.type === 'series') {
+				const series = this.incoming.add(message);
+				if (series) this.state.setSeries(series);
+			}
 			else if (message.type === 'posts') this.state.setPosts(message.posts);
 			else latest = message;
 		}
@@ -180,16 +225,59 @@ describe('KpiClient', () => {
 		{ accountId: 'a', metric: 'engagements', startDay: 100, values: Float64Array.from([1, 0, 1, 0]), sources: new Uint32Array(4) }
 	];
 
+	/** Tasks the client schedules, run when the test says. */
+	const manual = () => {
+		const tasks: (() => void)[] = [];
+		return {
+			schedule: (task: () => void) => tasks.push(task),
+			runOne() {
+				tasks.shift()!();
+			},
+			runAll() {
+				while (tasks.length > 0) tasks.shift()!();
+			}
+		};
+	};
+
 	it('answers the latest request only; an earlier one resolves to null', async () => {
 		const worker = new FakeWorker();
-		const client = new KpiClient(() => worker);
+		const tasks = manual();
+		const client = new KpiClient(() => worker, tasks.schedule);
 		const first = client.compute({ series, accounts, range: { from: 100, to: 101 } });
+		tasks.runAll();
 		const second = client.compute({ series, accounts, range: { from: 100, to: 103 } });
 		// the data went once, then one request per view
-		expect(worker.received.map((message) => message.type)).toEqual(['series', 'posts', 'compute', 'compute']);
+		expect(worker.received.map((message) => message.type)).toEqual(['posts', 'series', 'compute', 'compute']);
 		worker.flush();
 		expect(await first).toBeNull();
 		expect(await second).toEqual(computeDashboardKpis({ series, accounts, range: { from: 100, to: 103 } }));
+	});
+
+	it('sends new series in parts, one task each, and only the latest compute after the last part', async () => {
+		const many: StoredSeries[] = Array.from({ length: 5 }, (_, i) => ({
+			accountId: 'a',
+			metric: KPI_SOURCE_METRICS[i],
+			startDay: 100,
+			values: Float64Array.from({ length: 100_000 }, (_, day) => (day * (i + 1)) % 97),
+			sources: new Uint32Array(100_000)
+		}));
+		const worker = new FakeWorker();
+		const tasks = manual();
+		const client = new KpiClient(() => worker, tasks.schedule);
+		const first = client.compute({ series, accounts, range: { from: 100, to: 101 } });
+		// new data before the first set was sent: the old parts are dropped
+		const second = client.compute({ series: many, accounts, range: { from: 100, to: 2000 } });
+		const third = client.compute({ series: many, accounts, range: { from: 100, to: 3000 } });
+		expect(worker.received.map((message) => message.type)).toEqual(['posts']);
+		// 100,000 values each: one series per part, one part per task, the compute after the last
+		for (let part = 1; part <= 5; part++) {
+			tasks.runOne();
+			expect(worker.received.map((message) => message.type)).toEqual(['posts', ...Array(part).fill('series'), ...(part === 5 ? ['compute'] : [])]);
+		}
+		worker.flush();
+		expect(await first).toBeNull();
+		expect(await second).toBeNull();
+		expect(await third).toEqual(computeDashboardKpis({ series: many, accounts, range: { from: 100, to: 3000 } }));
 	});
 
 	it('computes on this thread without a worker, or once the worker fails', async () => {
@@ -198,9 +286,12 @@ describe('KpiClient', () => {
 		expect(await local.compute(input)).toEqual(computeDashboardKpis(input));
 
 		const worker = new FakeWorker();
-		const client = new KpiClient(() => worker);
+		const tasks = manual();
+		const client = new KpiClient(() => worker, tasks.schedule);
 		const waiting = client.compute(input);
+		// failing halfway through sending the series
 		worker.fail();
+		tasks.runAll();
 		expect(await waiting).toEqual(computeDashboardKpis(input));
 		expect(await client.compute({ ...input, range: { from: 102, to: 103 } })).toEqual(computeDashboardKpis({ ...input, range: { from: 102, to: 103 } }));
 	});

@@ -96,9 +96,12 @@ export class KpiState {
 	}
 }
 
-/** Page → worker. Series and posts are sent when they change; each compute names its view. */
+/**
+ * Page → worker. Series and posts are sent when they change; each compute names its view. The
+ * series go in parts (see KpiClient): `first` starts a new set, `last` completes it.
+ */
 export type KpiRequest =
-	| { type: 'series'; series: PackedSeries }
+	| { type: 'series'; series: PackedSeries; first: boolean; last: boolean }
 	| { type: 'posts'; posts: PostDayLists }
 	| { type: 'compute'; id: number; accounts: AccountInfo[]; range: DayRange };
 
@@ -139,6 +142,46 @@ export function packSeries(list: readonly StoredSeries[]): PackedSeries {
 	return { series, values, flags };
 }
 
+/**
+ * The stored series in parts of at most `maxValues` day values (a series is never split), in order.
+ * Why: packing all of a large workspace's KPI series (about 1.75 million values) was one task of
+ * 120–250 ms on the page's thread, right after the first chart, when the person's first click
+ * comes; in parts of about 1 MB each task is a few ms, and a click is handled between two of them.
+ */
+export function seriesParts(list: readonly StoredSeries[], maxValues = PART_VALUES): StoredSeries[][] {
+	const parts: StoredSeries[][] = [[]];
+	let size = 0;
+	for (const series of list) {
+		const current = parts[parts.length - 1];
+		if (current.length > 0 && size + series.values.length > maxValues) {
+			parts.push([series]);
+			size = series.values.length;
+		} else {
+			current.push(series);
+			size += series.values.length;
+		}
+	}
+	return parts;
+}
+
+/** 1 MB of day values per part. */
+const PART_VALUES = 131_072;
+
+/** The series sent in parts, received in order: what the worker has when the last part comes. */
+export class SeriesAssembly {
+	#parts: StoredSeries[] = [];
+
+	/** The complete list once `last` has come, else null. */
+	add(request: Extract<KpiRequest, { type: 'series' }>): StoredSeries[] | null {
+		if (request.first) this.#parts = [];
+		this.#parts.push(...unpackSeries(request.series));
+		if (!request.last) return null;
+		const complete = this.#parts;
+		this.#parts = [];
+		return complete;
+	}
+}
+
 const NO_SOURCES = new Uint32Array(0);
 
 export function unpackSeries(packed: PackedSeries): StoredSeries[] {
@@ -157,10 +200,16 @@ export interface KpiWorkerLike {
 	terminate(): void;
 }
 
+/** Runs a task later, in a task of its own (setTimeout by default; the tests run them by hand). */
+export type Schedule = (task: () => void) => void;
+
 /**
  * Computes KPI results in a worker, the latest view first: a new request supersedes the one before
  * (its promise resolves to null, its answer is never waited for). Without a worker (none in this
  * environment, or it failed to start) the same computation runs here, on a KpiState of its own.
+ *
+ * New series go to the worker in parts, one task each (`seriesParts`); a compute asked for meanwhile
+ * is sent after the last part (the latest one only).
  */
 export class KpiClient {
 	#worker: KpiWorkerLike | null;
@@ -169,8 +218,12 @@ export class KpiClient {
 	#sentPosts: PostDayLists | null = null;
 	#nextId = 1;
 	#waiting: { id: number; input: KpiInput; resolve: (result: KpiResult | null) => void; reject: (error: Error) => void } | null = null;
+	/** Series parts still to send, and the compute that waits for them. */
+	#outbox: { parts: StoredSeries[][]; next: number; compute: Extract<KpiRequest, { type: 'compute' }> | null } | null = null;
+	#schedule: Schedule;
 
-	constructor(createWorker: (() => KpiWorkerLike | null) | null = defaultWorker) {
+	constructor(createWorker: (() => KpiWorkerLike | null) | null = defaultWorker, schedule: Schedule = (task) => setTimeout(task)) {
+		this.#schedule = schedule;
 		this.#worker = null;
 		if (!createWorker) return;
 		try {
@@ -200,15 +253,18 @@ export class KpiClient {
 		this.#worker = null;
 		this.#sentSeries = null;
 		this.#sentPosts = null;
+		this.#outbox = null;
 		this.#waiting?.resolve(null);
 		this.#waiting = null;
 	}
 
 	#send(worker: KpiWorkerLike, id: number, input: KpiInput) {
 		if (input.series !== this.#sentSeries) {
-			const packed = packSeries(input.series);
-			worker.postMessage({ type: 'series', series: packed }, [packed.values.buffer, packed.flags.buffer]);
+			// a transfer under way is dropped: its parts are of the old series (the next `first` part resets the worker's)
+			const sending = this.#outbox !== null;
+			this.#outbox = { parts: seriesParts(input.series), next: 0, compute: null };
 			this.#sentSeries = input.series;
+			if (!sending) this.#schedule(() => this.#sendPart());
 		}
 		const posts = input.posts ?? EMPTY_POSTS;
 		if (posts !== this.#sentPosts) {
@@ -217,7 +273,26 @@ export class KpiClient {
 			this.#sentPosts = posts;
 		}
 		const accounts = input.accounts.map(({ id, platform, displayName }) => ({ id, platform, displayName }));
-		worker.postMessage({ type: 'compute', id, accounts, range: { from: input.range.from, to: input.range.to } });
+		const compute: KpiRequest = { type: 'compute', id, accounts, range: { from: input.range.from, to: input.range.to } };
+		if (this.#outbox) this.#outbox.compute = compute;
+		else worker.postMessage(compute);
+	}
+
+	/** One part of the series (handed over, not copied), then the next in a task of its own. */
+	#sendPart() {
+		const outbox = this.#outbox;
+		const worker = this.#worker;
+		if (!outbox || !worker) return;
+		const index = outbox.next++;
+		const packed = packSeries(outbox.parts[index]);
+		const last = index === outbox.parts.length - 1;
+		worker.postMessage({ type: 'series', series: packed, first: index === 0, last }, [packed.values.buffer, packed.flags.buffer]);
+		if (!last) {
+			this.#schedule(() => this.#sendPart());
+			return;
+		}
+		this.#outbox = null;
+		if (outbox.compute) worker.postMessage(outbox.compute);
 	}
 
 	#answer(reply: KpiReply) {
@@ -235,6 +310,7 @@ export class KpiClient {
 		// what was sent went to the worker: the local state starts empty
 		this.#sentSeries = null;
 		this.#sentPosts = null;
+		this.#outbox = null;
 		if (this.#waiting) this.#computeHere();
 	}
 

@@ -4,10 +4,11 @@
  * days it was last sent; computes only the latest view asked for: requests that arrive while it is
  * busy replace each other, so a burst of clicks is one computation, not a queue.
  */
-import { KpiState, unpackSeries, type KpiReply, type KpiRequest } from './kpi-work';
+import { KpiState, SeriesAssembly, type KpiReply, type KpiRequest } from './kpi-work';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const state = new KpiState();
+const incoming = new SeriesAssembly();
 let latest: Extract<KpiRequest, { type: 'compute' }> | null = null;
 let scheduled = false;
 
@@ -27,8 +28,11 @@ function run() {
 
 scope.onmessage = (event: MessageEvent<KpiRequest>) => {
 	const request = event.data;
-	if (request.type === 'series') state.setSeries(unpackSeries(request.series));
-	else if (request.type === 'posts') state.setPosts(request.posts);
+	if (request.type === 'series') {
+		// the series come in parts (KpiClient): kept once the last one is here
+		const series = incoming.add(request);
+		if (series) state.setSeries(series);
+	} else if (request.type === 'posts') state.setPosts(request.posts);
 	else {
 		latest = request;
 		// after the messages already queued, so the latest of them is the one computed

@@ -20,6 +20,7 @@ import {
 	kpiAccounts,
 	rollingWindowInBuckets,
 	rollingWindowsFor,
+	sameStoredSeries,
 	selectAccounts,
 	trackedValueOn,
 	uniqueLabels,
@@ -331,5 +332,36 @@ describe('audienceGrowth', () => {
 		);
 		expect(growth).toEqual({ from: { day: monday + 40, value: 100 }, to: { day: monday + 100, value: 300 }, compared: 1, withFollowers: 2 });
 		expect(audienceGrowth([], accounts, range)).toBeNull();
+	});
+});
+
+describe('sameStoredSeries', () => {
+	const list = () => [stored('x:a', 'impressions', 100, [1, N, 3]), { ...stored('x:b', 'impressions', 90, [0, 2]), flags: Uint8Array.from([0, 1]) }];
+
+	it('holds for copies of the same data, NaN gaps included', () => {
+		expect(sameStoredSeries(list(), list())).toBe(true);
+		expect(sameStoredSeries([], [])).toBe(true);
+	});
+
+	it('fails on any difference a chart or a card could show', () => {
+		const changes: ((series: StoredSeries[]) => void)[] = [
+			(series) => (series[0].values[1] = 0),
+			(series) => (series[0].values[2] = 4),
+			(series) => (series[1].sources![0] = 7),
+			(series) => (series[1].flags![1] = 0),
+			(series) => delete series[1].flags,
+			(series) => (series[0].startDay = 101),
+			(series) => (series[0].metric = 'views'),
+			(series) => (series[0].accountId = 'x:c'),
+			(series) => (series[0].derived = true),
+			(series) => (series[0].note = 'rebuilt'),
+			(series) => series.pop(),
+			(series) => series.reverse()
+		];
+		for (const change of changes) {
+			const other = list();
+			change(other);
+			expect(sameStoredSeries(list(), other)).toBe(false);
+		}
 	});
 });

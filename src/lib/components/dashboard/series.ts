@@ -60,6 +60,40 @@ export const KPI_SOURCE_METRICS: readonly MetricKey[] = [
  * Metrics a person can chart: those stored, plus engagements when they can be summed from their
  * parts. (Follower totals need a reported total to rebuild from, so they come only with `followers`.)
  */
+/**
+ * Whether two lists of stored series hold the same data, entry by entry: accounts, metrics, days,
+ * values (NaN equal to NaN), sources, flags and notes. Why: right after the first chart, the chart's
+ * own read gives way to the KPI read of the same records, a new array with equal contents; the page
+ * keeps the first so the chart is not rebuilt and redrawn for nothing while the person's first click
+ * comes. Comparing one metric's values is well under a millisecond.
+ */
+export function sameStoredSeries(a: readonly StoredSeries[], b: readonly StoredSeries[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	return a.every((x, index) => {
+		const y = b[index];
+		return (
+			x === y ||
+			(x.accountId === y.accountId &&
+				x.metric === y.metric &&
+				x.startDay === y.startDay &&
+				x.semantics === y.semantics &&
+				x.derived === y.derived &&
+				x.note === y.note &&
+				sameArray(x.values, y.values) &&
+				sameArray(x.sources, y.sources) &&
+				sameArray(x.flags, y.flags))
+		);
+	});
+}
+
+function sameArray(a: ArrayLike<number> | undefined, b: ArrayLike<number> | undefined): boolean {
+	if (a === b) return true;
+	if (!a || !b || a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+	return true;
+}
+
 export function chartableMetrics(available: readonly MetricKey[]): MetricKey[] {
 	const have = new Set(available);
 	if (ENGAGEMENT_SOURCES.some((metric) => have.has(metric))) have.add('engagements');
