@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalStringify, canonicalUtf8, CanonicalJsonError, utf8OfPieces } from './canonical-json';
 
@@ -84,5 +85,17 @@ describe('utf8OfPieces', () => {
 		['a lone surrogate, written as U+FFFD as TextEncoder does', ['x\ud800y', '\udfff']]
 	])('gives the bytes TextEncoder gives for the joined text: %s', (_name, pieces) => {
 		expect(Buffer.compare(encode(pieces), utf8(pieces.join('')))).toBe(0);
+	});
+
+	it('gives the bytes TextEncoder gives for each piece, for any pieces', () => {
+		// lone surrogates (binary), any characters, and plain ASCII
+		const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.string({ maxLength: 40 }));
+		fc.assert(
+			fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+				const expected = Buffer.concat(pieces.map((text) => utf8(text)));
+				expect(Buffer.compare(encode(pieces), expected)).toBe(0);
+			}),
+			{ numRuns: 500 }
+		);
 	});
 });

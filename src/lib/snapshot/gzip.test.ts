@@ -135,3 +135,37 @@ describe('gunzipBoundedAsync (the native inflater)', () => {
 		expect(!result.ok && result.reason).toBe('corrupt');
 	});
 });
+
+describe('the trailer’s stated size (a hint for the output buffer, never trusted)', () => {
+	/** The data with the trailer's last field (ISIZE, the inflated size mod 2³²) set to `size`. */
+	const stating = (gz: Uint8Array, size: number) => {
+		const copy = gz.slice();
+		new DataView(copy.buffer).setUint32(copy.length - 4, size >>> 0, true);
+		return copy;
+	};
+	const data = text(300_000);
+	const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024), { level: 9 });
+	const inflaters = [
+		['gunzipBounded (fflate)', (gz: Uint8Array, max: number) => Promise.resolve(gunzipBounded(gz, max))],
+		['gunzipBoundedAsync (native)', gunzipBoundedAsync]
+	] as const;
+
+	it.each(inflaters)('%s: the output is exactly the data when the size is true, in one buffer of that size', async (_name, inflate) => {
+		const result = await inflate(gzipSync(data), 10_000_000);
+		expect(result.ok && sameBytes(result.bytes, data)).toBe(true);
+		expect(result.ok && result.bytes.buffer.byteLength).toBe(data.length);
+	});
+
+	it.each(inflaters)('%s: a trailer stating less or more than comes out is corrupt data', async (_name, inflate) => {
+		for (const size of [0, 1, data.length - 1, data.length + 1, 9_999_999, 2 ** 32 - 1]) {
+			const result = await inflate(stating(gzipSync(data), size), 10_000_000);
+			expect(result).toMatchObject({ ok: false, reason: 'corrupt' });
+		}
+	});
+
+	it.each(inflaters)('%s: a bomb whose trailer states a small size is still stopped at the bound', async (_name, inflate) => {
+		for (const size of [1, 1024, 8 * 1024 * 1024]) {
+			expect(await inflate(stating(bomb, size), 8 * 1024 * 1024)).toEqual({ ok: false, reason: 'too-large', limit: 8 * 1024 * 1024 });
+		}
+	});
+});

@@ -114,22 +114,76 @@ function trailerSize(data: Uint8Array): number {
 }
 
 /**
+ * Collects an inflater's output into one buffer. The gzip trailer states the inflated size (mod
+ * 2³², and the bound is far below 2³²), so when it is within the bound the buffer is allocated at
+ * that size once and every chunk is copied in as it comes and dropped: no list of chunks holding
+ * the whole output and no second buffer to join them (for a large workspace that was 95 MB of
+ * fresh memory more, and fresh memory is what costs on a busy machine). The trailer is only a hint:
+ * a damaged or lying one that says less than what comes out makes the collector go on with a list
+ * of chunks, and the bound and the final size check still decide, exactly as without the hint.
+ */
+class OutputCollector {
+	length = 0;
+	private buffer: Uint8Array | null;
+	private chunks: Uint8Array[] = [];
+
+	constructor(expected: number | null) {
+		this.buffer = null;
+		if (expected === null || expected === 0) return;
+		try {
+			// untouched pages cost nothing, so a trailer that overstates the size costs nothing either
+			this.buffer = new Uint8Array(expected);
+		} catch {
+			// no room for it at once: collect chunk by chunk, and let the bound decide
+		}
+	}
+
+	add(chunk: Uint8Array): void {
+		if (this.buffer && this.length + chunk.length <= this.buffer.length) {
+			this.buffer.set(chunk, this.length);
+		} else {
+			if (this.buffer) {
+				this.chunks.push(this.buffer.subarray(0, this.length));
+				this.buffer = null;
+			}
+			this.chunks.push(chunk);
+		}
+		this.length += chunk.length;
+	}
+
+	/** Drops everything collected (past the bound: nothing of it will be used). */
+	clear(): void {
+		this.buffer = null;
+		this.chunks = [];
+	}
+
+	bytes(): Uint8Array {
+		return this.buffer ? this.buffer.subarray(0, this.length) : concat(this.chunks, this.length);
+	}
+}
+
+/** The size the trailer states, when the data is long enough to have one and it is within `maxBytes`. */
+function statedSize(data: Uint8Array, maxBytes: number): number | null {
+	if (data.length < 18) return null;
+	const size = trailerSize(data);
+	return size <= maxBytes ? size : null;
+}
+
+/**
  * Inflates gzip data, giving up as soon as the output passes `maxBytes`. Truncated or damaged data
  * is reported, not thrown. The CRC-32 in the trailer is not checked (fflate does not): the
  * snapshot's own SHA-256 over the content catches any damage the inflater lets through.
  */
 export function gunzipBounded(data: Uint8Array, maxBytes: number, onProgress?: ByteProgress): InflateResult {
 	if (data.length === 0) return { ok: false, reason: 'corrupt', detail: 'no data' };
-	const chunks: Uint8Array[] = [];
-	let length = 0;
+	const output = new OutputCollector(statedSize(data, maxBytes));
 	const stream = new Gunzip((chunk) => {
-		length += chunk.length;
-		if (length > maxBytes) throw new InflateLimitReached();
-		chunks.push(chunk);
+		if (output.length + chunk.length > maxBytes) throw new InflateLimitReached();
+		output.add(chunk);
 	});
 	try {
 		for (let offset = 0; offset < data.length; ) {
-			const end = Math.min(offset + inflateChunkSize(maxBytes - length), data.length);
+			const end = Math.min(offset + inflateChunkSize(maxBytes - output.length), data.length);
 			stream.push(data.subarray(offset, end), end === data.length);
 			onProgress?.(end, data.length);
 			offset = end;
@@ -140,10 +194,10 @@ export function gunzipBounded(data: Uint8Array, maxBytes: number, onProgress?: B
 	}
 	// fflate's stream does not notice data cut off exactly where a push ended. The trailer's last
 	// four bytes hold the inflated size (mod 2³²); in a cut-off file they are deflate data instead.
-	if (data.length < 18 || trailerSize(data) !== length % 2 ** 32) {
+	if (data.length < 18 || trailerSize(data) !== output.length % 2 ** 32) {
 		return { ok: false, reason: 'corrupt', detail: 'the data ends before the end of the compressed stream' };
 	}
-	return { ok: true, bytes: concat(chunks, length) };
+	return { ok: true, bytes: output.bytes() };
 }
 
 /**
@@ -255,26 +309,24 @@ export async function gunzipBoundedAsync(data: Uint8Array, maxBytes: number, onP
 	const stream = new DecompressionStream('gzip');
 	const writer = stream.writable.getWriter();
 	const reader = stream.readable.getReader();
-	const chunks: Uint8Array[] = [];
-	let length = 0;
+	const output = new OutputCollector(statedSize(data, maxBytes));
 	let overLimit = false;
 	const reading = (async () => {
 		for (;;) {
 			const { done, value } = await reader.read();
 			if (done) return;
-			length += value.length;
-			if (length > maxBytes) {
+			if (output.length + value.length > maxBytes) {
 				overLimit = true;
-				chunks.length = 0;
+				output.clear();
 				await reader.cancel();
 				throw new InflateLimitReached();
 			}
-			chunks.push(value);
+			output.add(value);
 		}
 	})();
 	const writing = (async () => {
 		for (let offset = 0; offset < data.length; ) {
-			const end = Math.min(offset + inflateChunkSize(maxBytes - length), data.length);
+			const end = Math.min(offset + inflateChunkSize(maxBytes - output.length), data.length);
 			await writer.write(data.subarray(offset, end) as Uint8Array<ArrayBuffer>);
 			onProgress?.(end, data.length);
 			offset = end;
@@ -287,8 +339,8 @@ export async function gunzipBoundedAsync(data: Uint8Array, maxBytes: number, onP
 		if (overLimit) return { ok: false, reason: 'too-large', limit: maxBytes };
 		return { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message : String(error) };
 	}
-	if (data.length < 18 || trailerSize(data) !== length % 2 ** 32) {
+	if (data.length < 18 || trailerSize(data) !== output.length % 2 ** 32) {
 		return { ok: false, reason: 'corrupt', detail: 'the data ends before the end of the compressed stream' };
 	}
-	return { ok: true, bytes: concat(chunks, length) };
+	return { ok: true, bytes: output.bytes() };
 }

@@ -227,6 +227,19 @@ describe('parseSnapshot: refused files, each with its message, nothing loaded', 
 		expect(result.message).toContain('"team.chorus.json" is not readable JSON (');
 	});
 
+	it('JSON with non-ASCII text that is damaged: the engine’s message about the file itself, not its escaped form', async () => {
+		const text = '{"format":"chorus-snapshot","title":"粉丝互动 😀","n":[1,2,,3]}';
+		let engine = '';
+		try {
+			JSON.parse(text);
+		} catch (error) {
+			engine = (error as Error).message;
+		}
+		const result = failure(await parseSnapshot(gzipSync(encoder.encode(text)), { fileName: NAME }));
+		expect(result.kind).toBe('damaged');
+		expect(result.message).toContain(`"team.chorus.json.gz" is not readable JSON (${engine}).`);
+	});
+
 	it('text that is not UTF-8', async () => {
 		const result = failure(await parseSnapshot(gzipSync(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])), { fileName: NAME }));
 		expect(result).toEqual({

@@ -17,6 +17,7 @@ import {
 import { canonicalStringify } from './canonical-json';
 import { decodeContent } from './codec';
 import { gunzipBoundedAsync, gunzipPrefix, isGzip } from './gzip';
+import { asciiJsonText } from './json-text';
 import { describeIssues, snapshotMessages as say, type SnapshotFailureKind, type SnapshotText } from './messages';
 import { MIGRATIONS, migrateEnvelope, type SnapshotEnvelopeJson, type SnapshotMigration } from './migrations';
 import { findUnsafeJson } from './safe-json';
@@ -89,9 +90,14 @@ function looksLikeJson(bytes: Uint8Array): boolean {
 	return bytes[i] === 0x7b || bytes[i] === 0x5b;
 }
 
-type TextResult = { ok: true; text: string; raw: Uint8Array } | (ParseResult & { ok: false });
+type EnvelopeRead = { ok: true; envelope: SnapshotEnvelopeJson; asWrittenDigest: Promise<string> | null } | (ParseResult & { ok: false });
 
-async function inflateToText(bytes: Uint8Array, options: ParseOptions): Promise<TextResult> {
+/**
+ * Unpacks, decodes and parses the file, and starts hashing its content as written. Its own function
+ * so that the unpacked bytes and the text (95 MB and more for a large workspace) are garbage as soon
+ * as it returns, not kept for the rest of the opening.
+ */
+async function readFile(bytes: Uint8Array, options: ParseOptions): Promise<EnvelopeRead> {
 	const { fileName, maxInflated = MAX_SNAPSHOT_INFLATED_BYTES } = options;
 	let raw: Uint8Array;
 	if (isGzip(bytes)) {
@@ -108,11 +114,41 @@ async function inflateToText(bytes: Uint8Array, options: ParseOptions): Promise<
 	} else {
 		return fail('not-snapshot', say.notSnapshot(fileName));
 	}
+
+	// Web Crypto copies the bytes at once and hashes them on a thread of its own: start on the
+	// content as written while the text is decoded and parsed here, and look at the result only
+	// where the checksum's turn comes
+	const asWritten = contentBytesOf(raw);
+	const asWrittenDigest = asWritten ? sha256Hex(asWritten) : null;
+	asWrittenDigest?.catch(() => {});
+
+	// non-ASCII characters as JSON escapes, so the engine gets a one-byte string (see json-text.ts);
+	// null for text that must be decoded as it is, which is also where bad UTF-8 is reported
+	const ascii = asciiJsonText(raw);
+	const text = ascii ?? strictUtf8(raw);
+	if (text === null) return fail('damaged', say.notUtf8(fileName));
+	options.onProgress?.('validating', 0);
+	const read = readEnvelope(text, options, ascii === null ? undefined : () => strictUtf8(raw));
+	return read.ok ? { ...read, asWrittenDigest } : read;
+}
+
+/** The text of UTF-8 bytes, or null when they are not valid UTF-8. */
+function strictUtf8(raw: Uint8Array): string | null {
 	try {
 		// ignoreBOM false (the default) drops a leading BOM, which hand-saved JSON may have
-		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(raw), raw };
+		return new TextDecoder('utf-8', { fatal: true }).decode(raw);
 	} catch {
-		return fail('damaged', say.notUtf8(fileName));
+		return null;
+	}
+}
+
+/** The engine's message for text that is not JSON, or null when it parses. */
+function jsonError(text: string): string | null {
+	try {
+		JSON.parse(text);
+		return null;
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
 	}
 }
 
@@ -122,15 +158,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 type EnvelopeResult = { ok: true; envelope: SnapshotEnvelopeJson } | (ParseResult & { ok: false });
 
-/** Parses the text and checks what every format version shares: safe keys, format id, version. */
-function readEnvelope(text: string, options: ParseOptions): EnvelopeResult {
+/**
+ * Parses the text and checks what every format version shares: safe keys, format id, version.
+ * `ownText` gives the file's text as it is when `text` is a rewritten form of it, so a JSON error
+ * is described as the engine sees the file itself (positions, the character it stumbled on).
+ */
+function readEnvelope(text: string, options: ParseOptions, ownText?: () => string | null): EnvelopeResult {
 	const { fileName } = options;
 	const currentVersion = options.currentVersion ?? SNAPSHOT_FORMAT_VERSION;
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch (error) {
-		return fail('damaged', say.notJson(fileName, error instanceof Error ? error.message : String(error)));
+		const own = ownText?.();
+		if (own === null) return fail('damaged', say.notUtf8(fileName));
+		const detail = (own === undefined ? null : jsonError(own)) ?? (error instanceof Error ? error.message : String(error));
+		return fail('damaged', say.notJson(fileName, detail));
 	}
 	if (!isRecord(parsed)) return fail('not-snapshot', say.notAnObject(fileName));
 	const unsafe = findUnsafeJson(parsed);
@@ -246,17 +289,9 @@ async function openSnapshot(bytes: Uint8Array, options: ParseOptions): Promise<P
 	if (bytes.length > maxBytes) return fail('too-large', say.tooLarge(fileName, bytes.length, maxBytes));
 
 	onProgress?.('inflating', 0);
-	const text = await inflateToText(bytes, options);
-	if (!text.ok) return text;
-
-	onProgress?.('validating', 0);
-	// Web Crypto hashes on a thread of its own: start on the content as written while JSON.parse
-	// runs here, and look at the result only where the checksum's turn comes
-	const asWritten = contentBytesOf(text.raw);
-	const asWrittenDigest = asWritten ? sha256Hex(asWritten) : null;
-	asWrittenDigest?.catch(() => {});
-	const read = readEnvelope(text.text, options);
+	const read = await readFile(bytes, options);
 	if (!read.ok) return read;
+	const { asWrittenDigest } = read;
 	const sourceFormatVersion = read.envelope.formatVersion;
 
 	onProgress?.('validating', 0.2);
