@@ -57,10 +57,6 @@ export const KPI_SOURCE_METRICS: readonly MetricKey[] = [
 ];
 
 /**
- * Metrics a person can chart: those stored, plus engagements when they can be summed from their
- * parts. (Follower totals need a reported total to rebuild from, so they come only with `followers`.)
- */
-/**
  * Whether two lists of stored series hold the same data, entry by entry: accounts, metrics, days,
  * values (NaN equal to NaN), sources, flags and notes. Why: right after the first chart, the chart's
  * own read gives way to the KPI read of the same records, a new array with equal contents; the page
@@ -94,6 +90,10 @@ function sameArray(a: ArrayLike<number> | undefined, b: ArrayLike<number> | unde
 	return true;
 }
 
+/**
+ * Metrics a person can chart: those stored, plus engagements when they can be summed from their
+ * parts. (Follower totals need a reported total to rebuild from, so they come only with `followers`.)
+ */
 export function chartableMetrics(available: readonly MetricKey[]): MetricKey[] {
 	const have = new Set(available);
 	if (ENGAGEMENT_SOURCES.some((metric) => have.has(metric))) have.add('engagements');
