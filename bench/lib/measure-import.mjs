@@ -44,7 +44,8 @@ function storedCounts() {
 			seriesRecords: series.length,
 			values,
 			accountDays,
-			posts: posts.reduce((sum, record) => sum + record.posts.length, 0)
+			// schema version 2: a row whose posts are one import's names that layer and holds their `count` (src/lib/db/merged-posts.ts)
+			posts: posts.reduce((sum, record) => sum + (record.count ?? record.posts.length), 0)
 		};
 	})();
 }

@@ -259,10 +259,12 @@ export async function commitImport(
 			await writeInSlices(breakdownDrafts, (chunk) => database.breakdowns.bulkAdd(chunk));
 			options.afterLayersWritten?.();
 			await writeInSlices(session.changedSeries(), (chunk) => database.series.bulkPut(chunk));
-			// one account's merged posts at a time: sorting and copying them all at once was one long task
+			// one account's merged posts at a time: sorting and copying them all at once was one long task.
+			// Posts that are exactly one layer's are stored as a reference to it (merged-posts.ts): the
+			// layer written above already holds their bytes.
 			for (const accountId of session.changedPostAccounts()) {
 				if (slicer.due) await slicer.yield();
-				await database.posts.put(session.mergedPosts(accountId));
+				await database.posts.put(session.storedPosts(accountId));
 			}
 			await writeInSlices(finals, (chunk) => database.imports.bulkPut(chunk));
 			await rememberAccountChoices(database, toCommit);

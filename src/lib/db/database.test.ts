@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TABLE_NAMES, recordSchemas } from '../schemas/db-records';
+import { TABLE_NAMES, recordSchemas, storedPostsRecordSchema } from '../schemas/db-records';
+import { rebuildPosts } from '../snapshot/rebuild';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, db, openDatabase, type ChorusDatabase } from './database';
 import { newId } from './ids';
+import { layerLookup, readAllMergedPosts, storedPostsForm } from './merged-posts';
 import { getMergedSeries, getMeta, getPosts, listAccounts, listImports } from './queries';
 import { undoImport } from './undo';
 import { exportAllTables } from './wipe';
@@ -23,7 +25,24 @@ interface Fixture {
 		impressionsAfterUndoingNewest: { startDay: number; values: number[]; sources: number[] };
 		posts: Record<string, number>;
 		changesSinceSnapshot: number;
+		/** v2 on: each account's post ids after undoing the newest import. */
+		postIdsAfterUndoingNewest?: Record<string, string[]>;
 	};
+}
+
+/**
+ * The posts table holds what the current code would write for what it reads (the upgrade left no
+ * row that should name its layer as a copy, or the reverse), every read gives what a rebuild from
+ * the layers gives, and every row is valid in its stored form.
+ */
+async function expectPostsStoredAsTheCodeWrites(database: ChorusDatabase): Promise<void> {
+	const [rows, layers, imports] = await Promise.all([database.posts.toArray(), database.postLayers.toArray(), database.imports.toArray()]);
+	for (const row of rows) expect(storedPostsRecordSchema.safeParse(row).success, `posts row ${row.accountId}`).toBe(true);
+	const read = await readAllMergedPosts(database);
+	const lookup = layerLookup(layers);
+	expect(read.map((record) => storedPostsForm(record, lookup))).toStrictEqual(rows);
+	expect(read).toStrictEqual(rebuildPosts({ imports, postLayers: layers }));
+	for (const record of read) expect(await getPosts(database, record.accountId)).toStrictEqual(record.posts);
 }
 
 function isTypedArrayJSON(value: unknown): value is TypedArrayJSON {
@@ -112,6 +131,7 @@ describe.each(SCHEMA_VERSIONS.map((entry) => entry.version))('a database created
 			expect(await getPosts(current, accountId)).toHaveLength(count);
 		}
 		expect(await getMeta(current, 'changesSinceSnapshot')).toBe(fixture.expect.changesSinceSnapshot);
+		await expectPostsStoredAsTheCodeWrites(current);
 
 		// the migrated layers still merge: undoing the newest import restores what lay underneath
 		const result = await undoImport(current, fixture.expect.importIdsNewestFirst[0]);
@@ -120,6 +140,10 @@ describe.each(SCHEMA_VERSIONS.map((entry) => entry.version))('a database created
 		expect({ startDay: restored.startDay, values: [...restored.values], sources: [...restored.sources] }).toEqual(
 			fixture.expect.impressionsAfterUndoingNewest
 		);
+		await expectPostsStoredAsTheCodeWrites(current);
+		for (const [accountId, ids] of Object.entries(fixture.expect.postIdsAfterUndoingNewest ?? {})) {
+			expect((await getPosts(current, accountId)).map((post) => post.postId)).toEqual(ids);
+		}
 	});
 });
 

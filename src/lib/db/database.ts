@@ -19,13 +19,14 @@ import type {
 	MetaRecord,
 	NorthStarRecord,
 	PostLayerRecord,
-	PostsRecord,
 	PostTagRecord,
 	SeriesLayerRecord,
 	SeriesRecord,
+	StoredPostsRecord,
 	TableName,
 	TagRuleRecord
 } from '../schemas/db-records';
+import { storeMergedPostsByReference } from './merged-posts';
 
 export interface SchemaVersion {
 	version: number;
@@ -57,6 +58,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 			postTags: 'key',
 			meta: 'key'
 		}
+	},
+	{
+		// A `posts` row names the post layers its posts come from (each less the posts a newer
+		// export replaced) instead of copying them, so each post's bytes are written once
+		// (db/merged-posts.ts, docs/storage.md). Same tables and indexes; the upgrade turns the
+		// rows whose posts are their layers' into references.
+		version: 2,
+		stores: {},
+		upgrade: (transaction) => storeMergedPostsByReference(transaction)
 	}
 ];
 
@@ -70,7 +80,8 @@ export class ChorusDatabase extends Dexie {
 	seriesLayers!: EntityTable<SeriesLayerRecord, 'id'>;
 	series!: EntityTable<SeriesRecord, 'id'>;
 	postLayers!: EntityTable<PostLayerRecord, 'id'>;
-	posts!: EntityTable<PostsRecord, 'accountId'>;
+	/** Stored rows: read them with db/merged-posts.ts, which resolves the reference form. */
+	posts!: EntityTable<StoredPostsRecord, 'accountId', StoredPostsRecord>;
 	breakdowns!: EntityTable<BreakdownRecord, 'id'>;
 	decisions!: EntityTable<DecisionRecord, 'accountId'>;
 	decisionHistory!: EntityTable<DecisionHistoryRecord, 'id'>;

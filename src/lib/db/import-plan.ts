@@ -253,7 +253,8 @@ export class ImportPlanner {
 		// forget it while this plan runs: if it fails half way, the next plan starts from scratch
 		this.#memory = null;
 
-		const tables = [database.imports, database.series, database.posts, database.accounts, database.meta];
+		// postLayers: a stored posts row may name the layer its posts are (merged-posts.ts)
+		const tables = [database.imports, database.series, database.posts, database.postLayers, database.accounts, database.meta];
 		const read = await database.transaction('r', tables, async () => {
 			const missing = lookupKeys(prepared).filter((key) => !storedImports.has(key));
 			if (missing.length > 0) {

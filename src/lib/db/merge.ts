@@ -198,14 +198,17 @@ export function overlayPosts(
 }
 
 /** Oldest first; undated posts last; then by id, so a rebuild gives the same order as a commit. */
+export function comparePosts(a: StoredPost, b: StoredPost): number {
+	const dayA = a.day ?? Number.POSITIVE_INFINITY;
+	const dayB = b.day ?? Number.POSITIVE_INFINITY;
+	if (dayA !== dayB) return dayA - dayB;
+	const timeA = a.publishedAt ?? '';
+	const timeB = b.publishedAt ?? '';
+	if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+	return a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0;
+}
+
+/** Sorts in place by comparePosts. */
 export function sortPosts(posts: StoredPost[]): StoredPost[] {
-	return posts.sort((a, b) => {
-		const dayA = a.day ?? Number.POSITIVE_INFINITY;
-		const dayB = b.day ?? Number.POSITIVE_INFINITY;
-		if (dayA !== dayB) return dayA - dayB;
-		const timeA = a.publishedAt ?? '';
-		const timeB = b.publishedAt ?? '';
-		if (timeA !== timeB) return timeA < timeB ? -1 : 1;
-		return a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0;
-	});
+	return posts.sort(comparePosts);
 }

@@ -10,12 +10,13 @@
  * - the number of stored posts, for the Workspace page (state/workspace.svelte.ts).
  */
 import { StoredDataError } from './errors';
+import { isPostsReference, referencedPosts } from './merged-posts';
 
 export type PostReadRequest =
 	| { requestId: number; databaseName: string; kind: 'days'; accountIds: string[] }
 	| { requestId: number; databaseName: string; kind: 'count' };
 
-/** Per account, its posts' days in stored order; NaN = a post without a date. */
+/** Per account, its posts' days in the merged posts' order (sortPosts); NaN = a post without a date. */
 export interface AccountPostDays {
 	accountId: string;
 	days: Float64Array;
@@ -47,27 +48,44 @@ export class PostsShapeError extends Error {
 
 /**
  * An account's post days from its stored posts record (undefined: no posts), with the same shape
- * check as the page's own reads (db/queries).
+ * check as the page's own reads (db/queries). A row that names its post layers (merged-posts.ts) is
+ * read from those layers (`layerOf`: a stored layer by id, undefined when not stored).
  */
-export function postDaysOf(accountId: string, record: unknown): AccountPostDays {
+export function postDaysOf(accountId: string, record: unknown, layerOf: (layerId: string) => unknown = () => undefined): AccountPostDays {
 	if (record === undefined) return { accountId, days: new Float64Array(0) };
+	if (isPostsReference(record)) {
+		const posts = referencedPosts(record, layerOf);
+		if (typeof posts === 'string') throw new PostsShapeError(accountId, posts);
+		// In the order a full copy holds them: sortPosts orders by day first, undated posts last, and
+		// so does sorting the days themselves (NaN last), without sorting the posts.
+		return { accountId, days: daysOfPosts(accountId, posts).sort() };
+	}
 	const posts = record !== null && typeof record === 'object' ? (record as { posts?: unknown }).posts : undefined;
 	if (!Array.isArray(posts)) throw new PostsShapeError(accountId, PROBLEMS.notArray);
+	return { accountId, days: daysOfPosts(accountId, posts) };
+}
+
+function daysOfPosts(accountId: string, posts: readonly unknown[]): Float64Array {
 	const days = new Float64Array(posts.length);
 	for (let i = 0; i < posts.length; i++) {
 		const day = (posts[i] as { day?: unknown } | null)?.day;
 		if (day !== null && !Number.isInteger(day)) throw new PostsShapeError(accountId, `posts.${i}${PROBLEMS.badDay}`);
 		days[i] = day === null ? Number.NaN : (day as number);
 	}
-	return { accountId, days };
+	return days;
 }
 
 /**
- * The number of posts in one stored posts record, on the page (countStoredPosts) and in the worker.
- * A record without a list of posts counts as none: the Workspace page shows a number, and the
- * views that use the posts report a malformed record themselves.
+ * The number of posts in one stored posts record, on the page (countStoredPosts) and in the worker:
+ * the length of its list, or the `count` of a row that names its layers (they are not read). A
+ * record without either counts as none: the Workspace page shows a number, and the views that use
+ * the posts report a malformed record themselves.
  */
 export function postCountOf(record: unknown): number {
+	if (isPostsReference(record)) {
+		const { count } = record as { count: unknown };
+		return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : 0;
+	}
 	const posts = record !== null && typeof record === 'object' ? (record as { posts?: unknown }).posts : undefined;
 	return Array.isArray(posts) ? posts.length : 0;
 }

@@ -4,6 +4,7 @@
  * answer: days as transferred arrays, or a number. Plain IndexedDB rather than Dexie: a handful of
  * gets and one cursor need no more, and Dexie would clone every record it returns.
  */
+import { referencedLayerIds } from './merged-posts';
 import { PostsShapeError, postCountOf, postDaysOf, type PostReadReply, type PostReadRequest } from './post-reads';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -30,9 +31,18 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
 	});
 }
 
-async function daysOf(store: IDBObjectStore, accountIds: readonly string[]) {
-	const records = await Promise.all(accountIds.map((accountId) => requestResult(store.get(accountId))));
-	return accountIds.map((accountId, index) => postDaysOf(accountId, records[index]));
+/**
+ * A row may name the post layer its posts are (merged-posts.ts): those layers are read in the same
+ * transaction, so no undo can come between a row and its layer.
+ */
+async function daysOf(transaction: IDBTransaction, accountIds: readonly string[]) {
+	const posts = transaction.objectStore('posts');
+	const records = await Promise.all(accountIds.map((accountId) => requestResult(posts.get(accountId))));
+	const layerIds = referencedLayerIds(records);
+	const layerStore = transaction.objectStore('postLayers');
+	const layers = await Promise.all(layerIds.map((layerId) => requestResult(layerStore.get(layerId))));
+	const layerById = new Map(layerIds.map((layerId, index) => [layerId, layers[index]]));
+	return accountIds.map((accountId, index) => postDaysOf(accountId, records[index], (layerId) => layerById.get(layerId)));
 }
 
 /** One record at a time, so at most one account's posts are alive in the worker at once. */
@@ -56,12 +66,13 @@ scope.onmessage = async (event: MessageEvent<PostReadRequest>) => {
 	try {
 		const database = await openDatabase(question.databaseName);
 		try {
-			const store = database.transaction('posts', 'readonly').objectStore('posts');
+			const transaction = database.transaction(['posts', 'postLayers'], 'readonly');
 			if (question.kind === 'count') {
-				const reply: PostReadReply = { requestId, ok: true, count: await countAll(store) };
+				// a row that names its layer holds its `count`: the layers need not be read
+				const reply: PostReadReply = { requestId, ok: true, count: await countAll(transaction.objectStore('posts')) };
 				scope.postMessage(reply);
 			} else {
-				const days = await daysOf(store, question.accountIds);
+				const days = await daysOf(transaction, question.accountIds);
 				const reply: PostReadReply = { requestId, ok: true, days };
 				scope.postMessage(reply, days.map((entry) => entry.days.buffer as ArrayBuffer));
 			}

@@ -34,6 +34,7 @@ import { Dexie } from 'dexie';
 import type { ChorusDatabase } from './database';
 import { StoredDataError } from './errors';
 import { postCountOf } from './post-reads';
+import { readAllMergedPosts, readMergedPosts } from './merged-posts';
 import { newId } from './ids';
 import { decisionAfterMove, type BoardMove } from '../domain/board/move';
 import { outranks, parseSeriesRecordId, rankOfImport, yearStartDay } from './merge';
@@ -413,13 +414,16 @@ export async function listMetricsAvailable(database: ChorusDatabase, accountId?:
 
 // ───────────────────────────── posts and breakdowns ─────────────────────────────
 
+// A posts row may name the post layer its posts are instead of holding them: readMergedPosts
+// resolves it (merged-posts.ts), and the shape check runs on the posts as they come back.
+
 export async function getPosts(database: ChorusDatabase, accountId: string): Promise<StoredPost[]> {
-	const record = await database.posts.get(accountId);
+	const [record] = await readMergedPosts(database, [accountId]);
 	return record ? checkPosts([record])[0].posts : [];
 }
 
 export async function getAllPosts(database: ChorusDatabase): Promise<StoredPost[]> {
-	return checkPosts(await database.posts.toArray()).flatMap((record) => record.posts);
+	return checkPosts(await readAllMergedPosts(database)).flatMap((record) => record.posts);
 }
 
 export interface PostCount {
@@ -430,7 +434,7 @@ export interface PostCount {
 }
 
 export async function getPostCounts(database: ChorusDatabase): Promise<PostCount[]> {
-	return checkPosts(await database.posts.toArray()).map(({ accountId, posts }) => {
+	return checkPosts(await readAllMergedPosts(database)).map(({ accountId, posts }) => {
 		let firstDay: DayNumber | null = null;
 		let lastDay: DayNumber | null = null;
 		for (const { day } of posts) {
@@ -534,9 +538,9 @@ export async function snapshotBookkeeping(database: ChorusDatabase): Promise<Sna
 }
 
 /**
- * How many posts are stored. Only the length of each account's list is read, so the records are
- * not schema-checked here: validating 300,000 posts to count them took seconds, and no post
- * reaches the app through this function.
+ * How many posts are stored. Only the length of each account's list is read (or the `count` of a
+ * row that names its layer), so the records are not schema-checked here: validating 300,000 posts
+ * to count them took seconds, and no post reaches the app through this function.
  */
 export async function countStoredPosts(database: ChorusDatabase): Promise<number> {
 	const records: unknown[] = await database.posts.toArray();

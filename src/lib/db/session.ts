@@ -2,9 +2,10 @@
  * The merged records a batch of imports touches, loaded once and merged in memory. Planning uses it
  * to count what a batch would do without writing; commit uses the same code inside its transaction
  * and then writes the records it changed. Loading is a handful of bulk reads: merged series by key,
- * merged posts by account, and the ranks of the imports their values came from.
+ * merged posts by account (with the post layers their rows name, merged-posts.ts), and the ranks of
+ * the imports their values came from.
  */
-import { YEAR_SLOTS, type ImportRecord, type PostsRecord, type SeriesRecord, type StoredPost } from '../schemas/db-records';
+import { YEAR_SLOTS, type ImportRecord, type PostsRecord, type SeriesRecord, type StoredPost, type StoredPostsRecord } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
 import type { MetricKey } from '../domain/metrics';
 import {
@@ -13,6 +14,7 @@ import {
 	overlayLayer,
 	overlayPosts,
 	postKey,
+	postLayerId,
 	rankOfImport,
 	seriesRecordId,
 	sortPosts,
@@ -22,6 +24,7 @@ import {
 	type SlotTally
 } from './merge';
 import type { PreparedItem, PreparedLayer } from './prepare';
+import { readMergedPosts, storedPostsForm } from './merged-posts';
 
 /**
  * New year records are cut from slabs of many records: a large drop creates thousands of them, and
@@ -70,15 +73,23 @@ export class MergeSession {
 	readonly #ranks: Map<number, ImportRank>;
 	readonly #dirtySeries = new Set<string>();
 	readonly #dirtyPosts = new Set<string>();
+	/**
+	 * Post layers whose posts are in memory, by layer id: the layers stored rows referred to, and the
+	 * layers this session applied. The merged posts of an account are stored as a reference to one
+	 * of these when they are exactly its posts (merged-posts.ts).
+	 */
+	readonly #layerPosts: Map<string, readonly StoredPost[]>;
 
 	private constructor(
 		series: Map<string, SeriesRecord>,
 		posts: Map<string, Map<string, StoredPost>>,
-		ranks: Map<number, ImportRank>
+		ranks: Map<number, ImportRank>,
+		layerPosts: Map<string, readonly StoredPost[]>
 	) {
 		this.#series = series;
 		this.#posts = posts;
 		this.#ranks = ranks;
+		this.#layerPosts = layerPosts;
 	}
 
 	/** Reads everything the items can touch. Inside a transaction when the result will be written. */
@@ -93,9 +104,10 @@ export class MergeSession {
 		}
 		const seriesKeys = [...seriesIds];
 		const postAccounts = [...accountIds];
+		const layerPosts = new Map<string, readonly StoredPost[]>();
 		const [seriesRecords, postsRecords] = await Promise.all([
 			database.series.bulkGet(seriesKeys),
-			database.posts.bulkGet(postAccounts)
+			readMergedPosts(database, postAccounts, layerPosts)
 		]);
 
 		const series = new Map<string, SeriesRecord>();
@@ -119,7 +131,7 @@ export class MergeSession {
 		const ranks = new Map<number, ImportRank>();
 		const sourceImports = await database.imports.bulkGet([...sourceIds]);
 		for (const record of sourceImports) if (record) ranks.set(record.id, rankOfImport(record));
-		return new MergeSession(series, posts, ranks);
+		return new MergeSession(series, posts, ranks, layerPosts);
 	}
 
 	/** Registers an import the session will apply (a pending one in a plan, a just-added one in commit). */
@@ -159,6 +171,8 @@ export class MergeSession {
 			this.#posts.set(accountId, merged);
 		}
 		this.#dirtyPosts.add(accountId);
+		// the import's post layer of this account (commit stores this very array as the layer)
+		this.#layerPosts.set(postLayerId(rank.importId, accountId), incoming);
 		return overlayPosts(merged, incoming, rank, this.#rankOf);
 	}
 
@@ -181,6 +195,11 @@ export class MergeSession {
 
 	mergedPosts(accountId: string): PostsRecord {
 		return { accountId, posts: sortPosts([...(this.#posts.get(accountId)?.values() ?? [])]) };
+	}
+
+	/** The row to store for an account's merged posts: a reference to the layer they equal, else the posts. */
+	storedPosts(accountId: string): StoredPostsRecord {
+		return storedPostsForm(this.mergedPosts(accountId), (layerId) => this.#layerPosts.get(layerId));
 	}
 }
 

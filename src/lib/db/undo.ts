@@ -5,7 +5,7 @@
  * data and nothing a person added about them go too. One transaction.
  */
 import type { MetricKey } from '../domain/metrics';
-import type { SeriesRecord, StoredPost } from '../schemas/db-records';
+import type { SeriesRecord, StoredPost, StoredPostsRecord } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
 import { storageMessage, toStorageError, type StorageError } from './errors';
 import {
@@ -19,6 +19,7 @@ import {
 	yearStartDay,
 	type ImportRank
 } from './merge';
+import { layerLookup, resolvePostsRow, storedPostsForm } from './merged-posts';
 import { countWorkspaceChange } from './meta';
 import { layerYears } from './session';
 
@@ -128,9 +129,14 @@ export async function undoImport(database: ChorusDatabase, importId: number): Pr
 				}
 			}
 
-			// Posts: rebuild each reached account from its remaining post layers.
-			const postsBefore = await database.posts.bulkGet(postAccounts);
-			const postsPuts: { accountId: string; posts: StoredPost[] }[] = [];
+			// Posts: rebuild each reached account from its remaining post layers. A row that names a
+			// layer (merged-posts.ts) names one of these accounts' layers, all of them at hand here.
+			const layersAtHand = new Map([...ownPostLayers, ...otherPostLayers].map((layer) => [layer.id, layer]));
+			const postsBefore = (await database.posts.bulkGet(postAccounts)).map((row) =>
+				row === undefined ? undefined : resolvePostsRow(row, (layerId) => layersAtHand.get(layerId))
+			);
+			const remaining = layerLookup(otherPostLayers);
+			const postsPuts: StoredPostsRecord[] = [];
 			const postsDeletes: string[] = [];
 			postAccounts.forEach((accountId, index) => {
 				const merged = new Map<string, StoredPost>();
@@ -142,7 +148,8 @@ export async function undoImport(database: ChorusDatabase, importId: number): Pr
 					if (merged.has(`${post.platform}:${post.postId}`)) summary.restoredPosts++;
 					else summary.removedPosts++;
 				}
-				if (merged.size > 0) postsPuts.push({ accountId, posts: sortPosts([...merged.values()]) });
+				// stored as a reference to the remaining layer they equal, if one does (never to this import's)
+				if (merged.size > 0) postsPuts.push(storedPostsForm({ accountId, posts: sortPosts([...merged.values()]) }, remaining));
 				else postsDeletes.push(accountId);
 			});
 

@@ -6,6 +6,7 @@
 import { TABLE_NAMES, recordSchemas, type MetaRecord, type TableName, type WorkspaceTables } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
 import { toStorageError, type StorageError } from './errors';
+import { layerLookup, readAllMergedPosts, storedPostsForm } from './merged-posts';
 
 export function exportAllTables(database: ChorusDatabase): Promise<WorkspaceTables> {
 	return exportTables(database, TABLE_NAMES);
@@ -14,11 +15,15 @@ export function exportAllTables(database: ChorusDatabase): Promise<WorkspaceTabl
 /**
  * Some tables, read in one transaction; the others come back empty. Saving a snapshot reads only
  * what the file holds: the merged tables are a third of the workspace's bytes in IndexedDB, and
- * reading them back costs more than rebuilding them from the layers.
+ * reading them back costs more than rebuilding them from the layers. `posts` comes back as every
+ * reader gets it (merged-posts.ts resolves the rows that name their layer).
  */
 export async function exportTables(database: ChorusDatabase, names: readonly TableName[]): Promise<WorkspaceTables> {
-	return database.transaction('r', names.map((name) => database.table(name)), async () => {
-		const arrays = await Promise.all(names.map((name) => database.table(name).toArray()));
+	const scope = names.includes('posts') && !names.includes('postLayers') ? [...names, 'postLayers' as const] : names;
+	return database.transaction('r', scope.map((name) => database.table(name)), async () => {
+		const arrays = await Promise.all(
+			names.map((name) => (name === 'posts' ? readAllMergedPosts(database) : database.table(name).toArray()))
+		);
 		const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as Record<TableName, unknown[]>;
 		names.forEach((name, index) => (tables[name] = arrays[index]));
 		return tables as WorkspaceTables;
@@ -91,13 +96,17 @@ function countsOf(tables: WorkspaceTables): Record<TableName, number> {
  * Empties every table and adds `tables`, inside the caller's transaction. Every request is issued
  * before any is awaited, so IndexedDB works through them back to back instead of waiting for a
  * round trip to the script between tables. `onProgress` gets the share of records written so far.
+ * An account's merged posts that are exactly one of the layers written with them are stored as a
+ * reference to it (merged-posts.ts), so a restore writes each such post's bytes once.
  */
 async function writeAll(database: ChorusDatabase, tables: WorkspaceTables, onProgress?: (fraction: number) => void): Promise<void> {
 	const total = TABLE_NAMES.reduce((sum, name) => sum + tables[name].length, 0);
+	const layers = layerLookup(tables.postLayers);
+	const stored: Record<TableName, readonly unknown[]> = { ...tables, posts: tables.posts.map((record) => storedPostsForm(record, layers)) };
 	let written = 0;
 	const requests: Promise<unknown>[] = database.tables.map((table) => table.clear());
 	for (const name of TABLE_NAMES) {
-		const records = tables[name];
+		const records = stored[name];
 		if (records.length === 0) continue;
 		requests.push(
 			database

@@ -161,11 +161,43 @@ export const postLayerRecordSchema = z.object({
 });
 export type PostLayerRecord = z.infer<typeof postLayerRecordSchema>;
 
+/**
+ * One account's merged posts as every reader gets them (and as a snapshot or a restore hands them
+ * in): per post id, the version of the highest-ranked import, in `sortPosts` order.
+ */
 export const postsRecordSchema = z.object({
 	accountId: z.string().min(1),
 	posts: z.array(storedPostSchema)
 });
 export type PostsRecord = z.infer<typeof postsRecordSchema>;
+
+/**
+ * The second form a `posts` row may take in IndexedDB (schema version 2 on). Every merged post is
+ * some post layer's own version of it, so the row can name the account's layers its posts come
+ * from instead of holding a second copy of every post: per layer, the keys (`platform:postId`) of
+ * its posts a higher-ranked export replaced, which are left out. `count` is the number of posts, so
+ * counting needs no post read. Only `db/merged-posts.ts` writes or reads this form; every reader
+ * gets a `PostsRecord`. See docs/storage.md, "Posts stored once".
+ */
+export const postsReferenceRecordSchema = z.object({
+	accountId: z.string().min(1),
+	layers: z
+		.array(
+			z.object({
+				/** A post layer's id (`${importId}|${accountId}`). */
+				layerId: z.string().min(1),
+				/** Keys of that layer's posts that are not among the merged posts. */
+				without: z.array(z.string().min(1))
+			})
+		)
+		.min(1),
+	count: z.number().int().nonnegative()
+});
+export type PostsReferenceRecord = z.infer<typeof postsReferenceRecordSchema>;
+
+/** A `posts` row as IndexedDB holds it: the posts themselves, or a reference to the layers they are. */
+export const storedPostsRecordSchema = z.union([postsRecordSchema, postsReferenceRecordSchema]);
+export type StoredPostsRecord = z.infer<typeof storedPostsRecordSchema>;
 
 export const breakdownRecordSchema = z.object({
 	id: z.number().int().positive(),
@@ -284,7 +316,11 @@ export type MetaKey = keyof typeof metaValueSchemas;
 export type MetaValue<K extends MetaKey> = z.infer<(typeof metaValueSchemas)[K]>;
 
 
-/** Every table and the schema of its records, in the order a restore writes them. */
+/**
+ * Every table and the schema of its records, in the order a restore writes them. These are the
+ * records as the app reads and hands them in; `posts` rows may be stored in a second form
+ * (`storedPostsRecordSchema`), which db/merged-posts.ts turns into these on every read.
+ */
 export const recordSchemas = {
 	accounts: accountRecordSchema,
 	imports: importRecordSchema,
