@@ -59,13 +59,12 @@ export function chart(config: () => AnyChartConfig): Attachment<HTMLCanvasElemen
 		const initial = untrack(config);
 		const instance = new Chart(canvas, initial as ChartConfiguration);
 		instances.set(canvas, instance);
-		let first = true;
+		let current = initial;
 		$effect(() => {
 			const next = config();
-			if (first) {
-				first = false;
-				return;
-			}
+			// the same config object is the same chart: a card re-rendered for another figure keeps an unchanged sparkline's config
+			if (next === current) return;
+			current = next;
 			instance.data = next.data as typeof instance.data;
 			instance.options = (next.options ?? {}) as typeof instance.options;
 			instance.update('none');
