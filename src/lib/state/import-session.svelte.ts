@@ -5,10 +5,11 @@
  */
 import { db } from '$lib/db/database';
 import { commitImport, type CommitResult } from '$lib/db/commit';
-import { ImportPlanner, type ImportPlan } from '$lib/db/import-plan';
+import { SvelteMap } from 'svelte/reactivity';
+import { ImportPlanner, type ImportPlan, type PlannedItem } from '$lib/db/import-plan';
 import { exportFamilySignature, type ImportItem } from '$lib/db/prepare';
 import { listMappingPresets } from '$lib/db/queries';
-import type { AccountRef } from '$lib/domain/model';
+import type { AccountRef, ParsedFile } from '$lib/domain/model';
 import type { FileOutcome, ReadProgress } from '$lib/importers/pipeline';
 import { mappingPresetSchema, type MappingPreset } from '$lib/schemas/mapping-preset';
 import { parseInWorker } from '$lib/workers/parse-client';
@@ -49,20 +50,43 @@ export function choiceKey(outcomeIndex: number, fileName: string): string {
 	return `${outcomeIndex}/${fileName}`;
 }
 
-/** Content hash for one logical file: the pipeline's per-entry hash, else the input file's. */
-function itemsOf(outcome: FileOutcome, outcomeIndex: number, overrides: Record<string, AccountRef>): ImportItem[] {
-	if (outcome.outcome !== 'parsed') return [];
-	return outcome.parsed.map((parsed) => {
-		const chosen = overrides[choiceKey(outcomeIndex, parsed.fileName)];
-		return {
-			parsed,
-			fileName: parsed.fileName,
-			size: parsed.size ?? outcome.size,
-			sha256: parsed.sha256 ?? outcome.sha256,
-			// a plain copy: the choice lives in $state (a proxy), and IndexedDB cannot clone proxies
-			...(chosen ? { accountOverride: { ...chosen } } : {})
-		};
-	});
+/**
+ * The import items of a drop, made again after every account choice but reusing each file's item
+ * while its parsed file and chosen account are the same objects: the planner then finds the same
+ * prepared item in its cache (prepare.ts), and only the file whose choice changed is new.
+ */
+class ItemsOfDrop {
+	#previous = new Map<string, { parsed: ParsedFile; chosen: AccountRef | undefined; item: ImportItem }>();
+
+	items(outcomes: readonly FileOutcome[], choices: Record<string, AccountRef>): ImportItem[] {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a memo of plain objects, never read by the UI
+		const next = new Map<string, { parsed: ParsedFile; chosen: AccountRef | undefined; item: ImportItem }>();
+		const items: ImportItem[] = [];
+		outcomes.forEach((outcome, outcomeIndex) => {
+			if (outcome.outcome !== 'parsed') return;
+			for (const parsed of outcome.parsed) {
+				const key = choiceKey(outcomeIndex, parsed.fileName);
+				const chosen = choices[key];
+				const before = this.#previous.get(key);
+				const item =
+					before && before.parsed === parsed && before.chosen === chosen
+						? before.item
+						: {
+								parsed,
+								fileName: parsed.fileName,
+								size: parsed.size ?? outcome.size,
+								// content hash for one logical file: the pipeline's per-entry hash, else the input file's
+								sha256: parsed.sha256 ?? outcome.sha256,
+								// a plain copy: the choice lives in $state (a proxy), and IndexedDB cannot clone proxies
+								...(chosen ? { accountOverride: { ...chosen } } : {})
+							};
+				next.set(key, { parsed, chosen, item });
+				items.push(item);
+			}
+		});
+		this.#previous = next;
+		return items;
+	}
 }
 
 export class ImportSession {
@@ -81,17 +105,38 @@ export class ImportSession {
 	/** Counts plan requests: a plan that finishes after a newer one was asked for is not shown. */
 	#planRequests = 0;
 
-	items = $derived(this.outcomes.flatMap((outcome, index) => itemsOf(outcome, index, this.accountChoices)));
-	/** The plan of each logical file by its choiceKey: the plan lists the items in their order. */
-	#plannedByKey = $derived.by(() => {
-		const planned = this.plan?.items ?? [];
-		const keys = this.outcomes.flatMap((outcome, index) => (outcome.outcome === 'parsed' ? outcome.parsed.map((parsed) => choiceKey(index, parsed.fileName)) : []));
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- rebuilt whole on each change, never mutated
-		return new Map(planned.length === keys.length ? keys.map((key, position) => [key, planned[position]]) : []);
-	});
+	#itemsOfDrop = new ItemsOfDrop();
+	items = $derived(this.#itemsOfDrop.items(this.outcomes, this.accountChoices));
+	/** The choiceKey of each logical file, in the order the plan lists the items. */
+	#keys = $derived(
+		this.outcomes.flatMap((outcome, index) => (outcome.outcome === 'parsed' ? outcome.parsed.map((parsed) => choiceKey(index, parsed.fileName)) : []))
+	);
+	/**
+	 * The plan of each logical file by its choiceKey, kept per key: after an account choice the planner
+	 * keeps every other file's planned item (the same object), so only the cards whose plan changed are
+	 * told. A plain map rebuilt per plan made every card of a thousand check itself after each choice
+	 * (docs/performance.md, "Import").
+	 */
+	#plannedByKey = new SvelteMap<string, PlannedItem>();
 
 	plannedFor(key: string) {
 		return this.#plannedByKey.get(key);
+	}
+
+	#showPlan(plan: ImportPlan | null) {
+		this.plan = plan;
+		const keys = this.#keys;
+		const planned = plan?.items ?? [];
+		if (planned.length !== keys.length) {
+			this.#plannedByKey.clear();
+			return;
+		}
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup made and dropped here
+		const current = new Set(keys);
+		for (const key of [...this.#plannedByKey.keys()]) if (!current.has(key)) this.#plannedByKey.delete(key);
+		keys.forEach((key, position) => {
+			if (this.#plannedByKey.get(key) !== planned[position]) this.#plannedByKey.set(key, planned[position]);
+		});
 	}
 
 	/** Files still waiting for an account, by export family (exportFamilySignature), in batch order. */
@@ -176,7 +221,7 @@ export class ImportSession {
 		this.#planner ??= new ImportPlanner(db());
 		const plan = items.length > 0 ? await this.#planner.plan(items) : null;
 		if (request !== this.#planRequests) return;
-		this.plan = plan;
+		this.#showPlan(plan);
 		performance.mark('chorus:import:planned');
 	}
 
@@ -222,7 +267,7 @@ export class ImportSession {
 		this.phase = 'idle';
 		this.progress = null;
 		this.outcomes = [];
-		this.plan = null;
+		this.#showPlan(null);
 		this.accountChoices = {};
 		this.result = null;
 		this.#error = null;
