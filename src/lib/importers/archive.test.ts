@@ -276,6 +276,61 @@ describe('openZip: damaged and hostile archives', () => {
 	});
 });
 
+describe('openZip: small entries inflate in one pass, large ones streamed, with the same verdicts', () => {
+	/** Bytes deflate cannot shrink, so the compressed size is about the data's: a large entry. */
+	function noise(length: number, seed: number): Uint8Array {
+		const bytes = new Uint8Array(length);
+		let state = seed;
+		for (let index = 0; index < length; index++) {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			bytes[index] = state >>> 24;
+		}
+		return bytes;
+	}
+	const sizes = { small: 4_000, large: 300_000 };
+
+	for (const [kind, length] of Object.entries(sizes)) {
+		const data = noise(length, length);
+		const readOne = (entry: RawEntry) => opened(openZip(buildZip([entry]), `${kind}.zip`)).entries[0].read();
+
+		it(`${kind}: an honest entry reads back whole`, () => {
+			if (kind === 'large') expect(deflateSync(data).length).toBeGreaterThan(128 * 1024);
+			const read = readOne({ name: 'a.bin', data });
+			expect(read.ok && read.bytes.length === length && read.bytes.every((byte, index) => byte === data[index])).toBe(true);
+			const stored = readOne({ name: 'a.bin', data, method: 0 });
+			expect(stored.ok && stored.bytes.length).toBe(length);
+		});
+
+		it(`${kind}: more bytes than declared is refused as misleading, also from a stored deflate block`, () => {
+			expect(readOne({ name: 'a.bin', data, declaredSize: length - 1 })).toMatchObject({ ok: false, fatal: true });
+			// level 0 writes stored blocks, copied in whole rather than byte by byte
+			const storedBlocks = deflateSync(data, { level: 0 });
+			const zip = buildZip([{ name: 'a.bin', data: storedBlocks, method: 0, declaredSize: length - 10 }]);
+			// the body is the deflate stream, the method says deflate
+			new DataView(zip.buffer).setUint16(8, 8, true);
+			const directory = zip.length - 22 - (46 + 'a.bin'.length);
+			new DataView(zip.buffer).setUint16(directory + 10, 8, true);
+			expect(opened(openZip(zip, `${kind}.zip`)).entries[0].read()).toMatchObject({ ok: false, fatal: true });
+		});
+
+		it(`${kind}: fewer bytes than declared, or deflate data cut short, is a damaged entry`, () => {
+			expect(readOne({ name: 'a.bin', data, declaredSize: length + 1 })).toMatchObject({ ok: false, fatal: false });
+			const zip = buildZip([{ name: 'a.bin', data }]);
+			const body = 30 + 'a.bin'.length;
+			const compressed = new DataView(zip.buffer).getUint32(18, true);
+			// the second half of the deflate stream zeroed: a cut-off download
+			zip.fill(0, body + (compressed >> 1), body + compressed);
+			expect(opened(openZip(zip, `${kind}.zip`)).entries[0].read()).toMatchObject({ ok: false });
+		});
+	}
+
+	it('an empty entry reads as empty', () => {
+		const zip = buildZip([{ name: 'empty.csv', data: new Uint8Array(0) }]);
+		const read = opened(openZip(zip, 'e.zip')).entries[0].read();
+		expect(read.ok && read.bytes.length).toBe(0);
+	});
+});
+
 describe('verifyZip (for workbooks SheetJS unpacks itself)', () => {
 	it('accepts a sound zip and uses up its share of the budget', () => {
 		const budget = { remaining: 10_000 };

@@ -8,7 +8,7 @@
  * Written against the zip spec (APPNOTE 6.3) rather than fflate's `unzipSync`, which inflates into a
  * buffer sized by the (untrusted) declared size and offers no way to stop a stream part-way.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import {
 	formatBytes,
 	MAX_COMPRESSION_RATIO,
@@ -251,7 +251,37 @@ function dataStart(view: DataView, record: CentralRecord): number {
 	return at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
 }
 
+/**
+ * Entries up to this compressed size inflate in one pass into a buffer of their declared size.
+ * fflate's streaming inflater copies its output window on every push (a third of a parse worker's
+ * time on the benchmark's exports, docs/performance.md), and most entries of an export are a few
+ * kilobytes. The buffer bounds the memory whatever the entry claims; what one pass cannot bound is
+ * the work, at most this size times deflate's largest ratio (~1032), about 0.1 s.
+ */
+const ONE_PASS_MAX_COMPRESSED = 128 * 1024;
+
 function inflateBounded(compressed: Uint8Array, declaredSize: number): Uint8Array | 'too-big' | 'damaged' {
+	return compressed.length <= ONE_PASS_MAX_COMPRESSED ? inflateInOnePass(compressed, declaredSize) : inflateStreamed(compressed, declaredSize);
+}
+
+function inflateInOnePass(compressed: Uint8Array, declaredSize: number): Uint8Array | 'too-big' | 'damaged' {
+	// one byte more than declared: an entry that inflates to more fills it, and is refused. fflate
+	// never grows a buffer it is given: writes past its end are dropped, and a stored block that does
+	// not fit throws a RangeError.
+	// no deflate data at all: an empty entry, or a damaged one
+	if (compressed.length === 0) return declaredSize === 0 ? new Uint8Array(0) : 'damaged';
+	const out = new Uint8Array(declaredSize + 1);
+	let inflated: Uint8Array;
+	try {
+		inflated = inflateSync(compressed, { out });
+	} catch (error) {
+		return error instanceof RangeError ? 'too-big' : 'damaged';
+	}
+	if (inflated.length > declaredSize) return 'too-big';
+	return inflated.length === declaredSize ? out.subarray(0, declaredSize) : 'damaged';
+}
+
+function inflateStreamed(compressed: Uint8Array, declaredSize: number): Uint8Array | 'too-big' | 'damaged' {
 	const out = new Uint8Array(declaredSize);
 	let written = 0;
 	let tooBig = false;
