@@ -56,7 +56,10 @@ async function main() {
 		await context.addInitScript({ path: join(ROOT, 'bench/lib/instrument.js') });
 		const page = await context.newPage();
 		await page.goto(`${base}import/`);
-		await page.evaluate(() => navigator.serviceWorker?.ready);
+		// the service worker registers once a page has been idle (state/idle.ts): wait a little for it, as run.mjs does
+		await page.evaluate(() =>
+			Promise.race([navigator.serviceWorker?.ready ?? Promise.resolve(), new Promise((resolve) => setTimeout(resolve, 15_000))])
+		);
 
 		// the page through its own session; workers through non-flattened child sessions
 		const session = await context.newCDPSession(page);
@@ -75,7 +78,11 @@ async function main() {
 			pending.delete(message.id);
 		});
 		session.on('Target.attachedToTarget', async (event) => {
-			if (event.targetInfo.type !== 'worker') return;
+			// other targets (the service worker) wait for the debugger too: let them run, unprofiled
+			if (event.targetInfo.type !== 'worker') {
+				await send(event.sessionId, 'Runtime.runIfWaitingForDebugger');
+				return;
+			}
 			workers.set(event.sessionId, { url: event.targetInfo.url });
 			await send(event.sessionId, 'Profiler.enable');
 			await send(event.sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
