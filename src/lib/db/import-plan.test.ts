@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountRef, ParsedFile } from '../domain/model';
 import { commitImport } from './commit';
 import type { ChorusDatabase } from './database';
@@ -110,6 +110,43 @@ describe('planning again after an account choice', () => {
 		expect(after.items[0]).not.toBe(before.items[0]);
 		expect((after.items[1] as DataPlan).metrics.map((metric) => metric.overlapDays)).toEqual([2, 0]);
 		await expectSameAsFull(after, items);
+	});
+
+	it('reads storage again only for what it has not read: a second choice for the same new account reads nothing', async () => {
+		let items: ImportItem[] = [
+			importItem(overview('account_overview_1.csv', '2024-01-01', [5, 6])),
+			importItem(overview('account_overview_2.csv', '2024-02-01', [7, 8])),
+			importItem(named(ACME_X, 'acme.csv', '2024-01-01', [1, 2, 3]))
+		];
+		const planner = new ImportPlanner(database);
+		const transactions = vi.spyOn(database, 'transaction');
+		await planner.plan(items);
+		expect(transactions).toHaveBeenCalled();
+
+		// a new account: it and its records are looked up once
+		transactions.mockClear();
+		items = choose(items, 0, THIRD_X);
+		await expectSameAsFull(await planner.plan(items), items);
+		expect(transactions).toHaveBeenCalled();
+
+		// the same account, the same metrics and year, all found empty: nothing to read
+		transactions.mockClear();
+		items = choose(items, 1, THIRD_X);
+		const plan = await planner.plan(items);
+		expect(transactions).not.toHaveBeenCalled();
+		await expectSameAsFull(plan, items);
+		expect(plan.canCommit).toBe(true);
+
+		// an account with stored data is read, whatever was read before
+		expect((await commitImport(database, [importItem(named(OTHER_X, 'other.csv', '2024-02-01', [40, 41]))])).ok).toBe(true);
+		const again = new ImportPlanner(database);
+		await again.plan(items);
+		transactions.mockClear();
+		items = choose(items, 1, OTHER_X);
+		const overlapping = await again.plan(items);
+		expect(transactions).toHaveBeenCalled();
+		expect((overlapping.items[1] as DataPlan).metrics[0].overlapDays).toBe(2);
+		await expectSameAsFull(overlapping, items);
 	});
 
 	it('runs plans one after the other, each on the batch it was given', async () => {

@@ -8,12 +8,13 @@ import { DuplicateFinder, lookupKeys, type DuplicateVerdict } from './dedupe';
 import type { DayNumber } from '../domain/days';
 import type { MetricKey } from '../domain/metrics';
 import type { AccountRef, Platform, RowIssue } from '../domain/model';
-import type { AccountRecord, ImportRecord } from '../schemas/db-records';
+import type { IndexableType } from 'dexie';
+import type { AccountRecord, ImportRecord, MetaValue } from '../schemas/db-records';
 import type { ChorusDatabase } from './database';
 import type { PostTally, SlotTally } from './merge';
 import { getMeta } from './meta';
 import { isEmptyItem, needsAccount, prepareItem, type ImportItem, type PreparedItem, type PreparedLayer } from './prepare';
-import { MergeSession } from './session';
+import { MergeSession, type KnownMissing } from './session';
 import { TimeSlicer } from './slices';
 import { messageMaker, type MessageParam, type TemplateTable } from '../domain/coded-message';
 
@@ -176,6 +177,21 @@ interface PlannerMemory {
 	/** Stored imports by every key looked up so far (null: nothing stored under it). */
 	storedImports: Map<string, ImportRecord | null>;
 	storedAccounts: Map<string, AccountRecord | null>;
+	known: PlannerKnowledge;
+}
+
+/**
+ * What the planner read once and does not read again for the same drop: merged records found
+ * empty, the stored imports' content keys, the last stored import's id, the remembered account
+ * choices. A plan is a preview: were another tab to store something meanwhile, commit reads and
+ * checks everything again.
+ */
+interface PlannerKnowledge extends KnownMissing {
+	/** undefined: not read yet; null: no import stored. */
+	lastId: IndexableType | null | undefined;
+	resolutions: MetaValue<'accountResolutions'> | undefined;
+	/** Every stored import's content key (`sha256`), to know a key is absent without reading it. */
+	importKeys: Set<string> | undefined;
 }
 
 /** Same content and same accounts: prepareItem hands back the same parts for the same file and choice. */
@@ -253,14 +269,10 @@ export class ImportPlanner {
 		// forget it while this plan runs: if it fails half way, the next plan starts from scratch
 		this.#memory = null;
 
-		// postLayers: a stored posts row may name the layer its posts are (merged-posts.ts)
-		const tables = [database.imports, database.series, database.posts, database.postLayers, database.accounts, database.meta];
-		const read = await database.transaction('r', tables, async () => {
-			const missing = lookupKeys(prepared).filter((key) => !storedImports.has(key));
-			if (missing.length > 0) {
-				for (const key of missing) storedImports.set(key, null);
-				for (const record of await database.imports.where('sha256').anyOf(missing).toArray()) storedImports.set(record.sha256, record);
-			}
+		const known: PlannerKnowledge = memory?.known ?? { series: new Set(), postAccounts: new Set(), lastId: undefined, resolutions: undefined, importKeys: undefined };
+
+		/** Each file's verdict, and what must be simulated again: needs the stored imports of every key. */
+		const decide = () => {
 			const duplicates = new DuplicateFinder([...storedImports.values()].filter((record) => record !== null));
 			const verdicts: Verdict[] = [];
 			const copies: DuplicateVerdict[] = [];
@@ -295,16 +307,53 @@ export class ImportPlanner {
 				const restricted = onlyAccounts(item, dirty);
 				if (restricted) toSimulate.push(restricted);
 			});
-			const accountIds = [...unknownAccounts];
-			const [accountRecords, session, lastId, resolutions] = await Promise.all([
-				database.accounts.bulkGet(accountIds),
-				MergeSession.load(database, toSimulate),
-				database.imports.toCollection().lastKey(),
-				getMeta(database, 'accountResolutions')
-			]);
-			accountIds.forEach((id, index) => storedAccounts.set(id, accountRecords[index] ?? null));
-			return { verdicts, copies, dirty, changed, session, lastId, resolutions };
+			return { verdicts, copies, dirty, changed, toSimulate, accountIds: [...unknownAccounts] };
+		};
+
+		// After an account choice, often nothing needs reading: the planner has every stored import
+		// and account it asked for, and the records the chosen account's files touch were found
+		// empty before (a first import). Then no transaction is opened: its round trips were 10-27 ms
+		// of each choice (docs/performance.md, "Import").
+		// a choice gives a file that names no account a new content key (dedupe.ts): known absent
+		// when it is not among the stored keys, read once per drop
+		const { importKeys } = known;
+		const missing = lookupKeys(prepared).filter((key) => {
+			if (storedImports.has(key)) return false;
+			if (importKeys && !importKeys.has(key)) {
+				storedImports.set(key, null);
+				return false;
+			}
+			return true;
 		});
+		const decidedAtOnce = missing.length === 0 && known.lastId !== undefined ? decide() : null;
+		const nothingToRead =
+			decidedAtOnce !== null &&
+			decidedAtOnce.accountIds.length === 0 &&
+			Object.values(MergeSession.keysToRead(decidedAtOnce.toSimulate, known)).every((keys) => keys.length === 0);
+
+		// postLayers: a stored posts row may name the layer its posts are (merged-posts.ts)
+		const tables = [database.imports, database.series, database.posts, database.postLayers, database.accounts, database.meta];
+		const read = nothingToRead
+			? { ...decidedAtOnce!, session: MergeSession.nothingStored(), lastId: known.lastId, resolutions: known.resolutions! }
+			: await database.transaction('r', tables, async () => {
+					known.importKeys ??= new Set((await database.imports.orderBy('sha256').keys()).map(String));
+					if (missing.length > 0) {
+						for (const key of missing) storedImports.set(key, null);
+						for (const record of await database.imports.where('sha256').anyOf(missing).toArray()) storedImports.set(record.sha256, record);
+					}
+					const decided = decidedAtOnce ?? decide();
+					const { accountIds } = decided;
+					const [accountRecords, session, lastId, resolutions] = await Promise.all([
+						database.accounts.bulkGet(accountIds),
+						MergeSession.load(database, decided.toSimulate, known),
+						database.imports.toCollection().lastKey(),
+						getMeta(database, 'accountResolutions')
+					]);
+					accountIds.forEach((id, index) => storedAccounts.set(id, accountRecords[index] ?? null));
+					known.lastId = lastId ?? null;
+					known.resolutions = resolutions;
+					return { ...decided, session, lastId, resolutions };
+				});
 		const { verdicts, copies, dirty, changed, session, lastId, resolutions } = read;
 
 		// Pending imports rank after every stored one and among themselves in batch order: only that
@@ -347,7 +396,7 @@ export class ImportPlanner {
 			await slicer.maybeYield();
 		}
 
-		this.#memory = { files, storedImports, storedAccounts };
+		this.#memory = { files, storedImports, storedAccounts, known };
 		return summarise(files, items.length);
 	}
 }

@@ -64,6 +64,12 @@ class RecordSlab {
 	}
 }
 
+/** Merged records a reader found empty: series year records by key, accounts without a posts row. */
+export interface KnownMissing {
+	series: Set<string>;
+	postAccounts: Set<string>;
+}
+
 export class MergeSession {
 	readonly #series: Map<string, SeriesRecord>;
 	readonly #slab = new RecordSlab();
@@ -92,8 +98,8 @@ export class MergeSession {
 		this.#layerPosts = layerPosts;
 	}
 
-	/** Reads everything the items can touch. Inside a transaction when the result will be written. */
-	static async load(database: ChorusDatabase, items: readonly PreparedItem[]): Promise<MergeSession> {
+	/** The merged records the items can touch, less those `known` says hold nothing. */
+	static keysToRead(items: readonly PreparedItem[], known?: KnownMissing): { seriesKeys: string[]; postAccounts: string[] } {
 		const seriesIds = new Set<string>();
 		const accountIds = new Set<string>();
 		for (const prepared of items) {
@@ -102,13 +108,33 @@ export class MergeSession {
 			}
 			for (const accountId of prepared.posts.keys()) accountIds.add(accountId);
 		}
-		const seriesKeys = [...seriesIds];
-		const postAccounts = [...accountIds];
+		return {
+			seriesKeys: known ? [...seriesIds].filter((key) => !known.series.has(key)) : [...seriesIds],
+			postAccounts: known ? [...accountIds].filter((accountId) => !known.postAccounts.has(accountId)) : [...accountIds]
+		};
+	}
+
+	/** A session over a workspace that holds none of the records the items touch. */
+	static nothingStored(): MergeSession {
+		return new MergeSession(new Map(), new Map(), new Map(), new Map());
+	}
+
+	/**
+	 * Reads everything the items can touch. Inside a transaction when the result will be written.
+	 * `known` (the import planner's, between two plans of one drop): keys found empty before are not
+	 * read again, and the keys this read finds empty are added.
+	 */
+	static async load(database: ChorusDatabase, items: readonly PreparedItem[], known?: KnownMissing): Promise<MergeSession> {
+		const { seriesKeys, postAccounts } = MergeSession.keysToRead(items, known);
 		const layerPosts = new Map<string, readonly StoredPost[]>();
 		const [seriesRecords, postsRecords] = await Promise.all([
 			database.series.bulkGet(seriesKeys),
 			readMergedPosts(database, postAccounts, layerPosts)
 		]);
+		if (known) {
+			seriesRecords.forEach((record, index) => record || known.series.add(seriesKeys[index]));
+			postsRecords.forEach((record, index) => record || known.postAccounts.add(postAccounts[index]));
+		}
 
 		const series = new Map<string, SeriesRecord>();
 		const sourceIds = new Set<number>();
