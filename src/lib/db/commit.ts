@@ -260,8 +260,8 @@ export async function commitImport(
 			options.afterLayersWritten?.();
 			await writeInSlices(session.changedSeries(), (chunk) => database.series.bulkPut(chunk));
 			// one account's merged posts at a time: sorting and copying them all at once was one long task.
-			// Posts that are exactly one layer's are stored as a reference to it (merged-posts.ts): the
-			// layer written above already holds their bytes.
+			// Posts that are the posts of layers are stored as a reference to them (merged-posts.ts): the
+			// layers written above already hold their bytes.
 			for (const accountId of session.changedPostAccounts()) {
 				if (slicer.due) await slicer.yield();
 				await database.posts.put(session.storedPosts(accountId));

@@ -331,7 +331,7 @@ export class ImportPlanner {
 			decidedAtOnce.accountIds.length === 0 &&
 			Object.values(MergeSession.keysToRead(decidedAtOnce.toSimulate, known)).every((keys) => keys.length === 0);
 
-		// postLayers: a stored posts row may name the layer its posts are (merged-posts.ts)
+		// postLayers: a stored posts row may name the layers its posts are (merged-posts.ts)
 		const tables = [database.imports, database.series, database.posts, database.postLayers, database.accounts, database.meta];
 		const read = nothingToRead
 			? { ...decidedAtOnce!, session: MergeSession.nothingStored(), lastId: known.lastId, resolutions: known.resolutions! }

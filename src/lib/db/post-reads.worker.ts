@@ -32,7 +32,7 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 /**
- * A row may name the post layer its posts are (merged-posts.ts): those layers are read in the same
+ * A row may name the post layers its posts are (merged-posts.ts): those layers are read in the same
  * transaction, so no undo can come between a row and its layer.
  */
 async function daysOf(transaction: IDBTransaction, accountIds: readonly string[]) {
@@ -68,7 +68,7 @@ scope.onmessage = async (event: MessageEvent<PostReadRequest>) => {
 		try {
 			const transaction = database.transaction(['posts', 'postLayers'], 'readonly');
 			if (question.kind === 'count') {
-				// a row that names its layer holds its `count`: the layers need not be read
+				// a row that names its layers holds its `count`: the layers need not be read
 				const reply: PostReadReply = { requestId, ok: true, count: await countAll(transaction.objectStore('posts')) };
 				scope.postMessage(reply);
 			} else {

@@ -414,7 +414,7 @@ export async function listMetricsAvailable(database: ChorusDatabase, accountId?:
 
 // ───────────────────────────── posts and breakdowns ─────────────────────────────
 
-// A posts row may name the post layer its posts are instead of holding them: readMergedPosts
+// A posts row may name the post layers its posts are instead of holding them: readMergedPosts
 // resolves it (merged-posts.ts), and the shape check runs on the posts as they come back.
 
 export async function getPosts(database: ChorusDatabase, accountId: string): Promise<StoredPost[]> {
@@ -539,7 +539,7 @@ export async function snapshotBookkeeping(database: ChorusDatabase): Promise<Sna
 
 /**
  * How many posts are stored. Only the length of each account's list is read (or the `count` of a
- * row that names its layer), so the records are not schema-checked here: validating 300,000 posts
+ * row that names its layers), so the records are not schema-checked here: validating 300,000 posts
  * to count them took seconds, and no post reaches the app through this function.
  */
 export async function countStoredPosts(database: ChorusDatabase): Promise<number> {

@@ -81,8 +81,8 @@ export class MergeSession {
 	readonly #dirtyPosts = new Set<string>();
 	/**
 	 * Post layers whose posts are in memory, by layer id: the layers stored rows referred to, and the
-	 * layers this session applied. The merged posts of an account are stored as a reference to one
-	 * of these when they are exactly its posts (merged-posts.ts).
+	 * layers this session applied. The merged posts of an account are stored as a reference to
+	 * those of these whose posts they are (merged-posts.ts).
 	 */
 	readonly #layerPosts: Map<string, readonly StoredPost[]>;
 
@@ -223,7 +223,7 @@ export class MergeSession {
 		return { accountId, posts: sortPosts([...(this.#posts.get(accountId)?.values() ?? [])]) };
 	}
 
-	/** The row to store for an account's merged posts: a reference to the layer they equal, else the posts. */
+	/** The row to store for an account's merged posts: a reference to the layers they are, else the posts. */
 	storedPosts(accountId: string): StoredPostsRecord {
 		return storedPostsForm(this.mergedPosts(accountId), (layerId) => this.#layerPosts.get(layerId));
 	}

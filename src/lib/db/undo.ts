@@ -129,8 +129,8 @@ export async function undoImport(database: ChorusDatabase, importId: number): Pr
 				}
 			}
 
-			// Posts: rebuild each reached account from its remaining post layers. A row that names a
-			// layer (merged-posts.ts) names one of these accounts' layers, all of them at hand here.
+			// Posts: rebuild each reached account from its remaining post layers. A row that names
+			// layers (merged-posts.ts) names these accounts' layers, all of them at hand here.
 			const layersAtHand = new Map([...ownPostLayers, ...otherPostLayers].map((layer) => [layer.id, layer]));
 			const postsBefore = (await database.posts.bulkGet(postAccounts)).map((row) =>
 				row === undefined ? undefined : resolvePostsRow(row, (layerId) => layersAtHand.get(layerId))
@@ -148,7 +148,7 @@ export async function undoImport(database: ChorusDatabase, importId: number): Pr
 					if (merged.has(`${post.platform}:${post.postId}`)) summary.restoredPosts++;
 					else summary.removedPosts++;
 				}
-				// stored as a reference to the remaining layer they equal, if one does (never to this import's)
+				// stored as a reference to the remaining layers they are, if they are (never to this import's)
 				if (merged.size > 0) postsPuts.push(storedPostsForm({ accountId, posts: sortPosts([...merged.values()]) }, remaining));
 				else postsDeletes.push(accountId);
 			});

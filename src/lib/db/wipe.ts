@@ -16,7 +16,7 @@ export function exportAllTables(database: ChorusDatabase): Promise<WorkspaceTabl
  * Some tables, read in one transaction; the others come back empty. Saving a snapshot reads only
  * what the file holds: the merged tables are a third of the workspace's bytes in IndexedDB, and
  * reading them back costs more than rebuilding them from the layers. `posts` comes back as every
- * reader gets it (merged-posts.ts resolves the rows that name their layer).
+ * reader gets it (merged-posts.ts resolves the rows that name their layers).
  */
 export async function exportTables(database: ChorusDatabase, names: readonly TableName[]): Promise<WorkspaceTables> {
 	const scope = names.includes('posts') && !names.includes('postLayers') ? [...names, 'postLayers' as const] : names;
@@ -96,8 +96,8 @@ function countsOf(tables: WorkspaceTables): Record<TableName, number> {
  * Empties every table and adds `tables`, inside the caller's transaction. Every request is issued
  * before any is awaited, so IndexedDB works through them back to back instead of waiting for a
  * round trip to the script between tables. `onProgress` gets the share of records written so far.
- * An account's merged posts that are exactly one of the layers written with them are stored as a
- * reference to it (merged-posts.ts), so a restore writes each such post's bytes once.
+ * An account's merged posts that are the posts of layers written with them are stored as a
+ * reference to those layers (merged-posts.ts), so a restore writes each such post's bytes once.
  */
 async function writeAll(database: ChorusDatabase, tables: WorkspaceTables, onProgress?: (fraction: number) => void): Promise<void> {
 	const total = TABLE_NAMES.reduce((sum, name) => sum + tables[name].length, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepEqual, keepEqualItems, keepList, keepRange } from './keep';
+import { keepEqualItems, keepList, keepRange } from './keep';
 
 describe('keepRange', () => {
 	it('keeps the previous object for the same period', () => {
@@ -39,16 +39,6 @@ describe('keepList', () => {
 		const empty: { id: string }[] = [];
 		expect(keepList(undefined, empty)).toBe(empty);
 		expect(keepList([], empty)).not.toBe(empty);
-	});
-});
-
-describe('keepEqual', () => {
-	it('keeps the previous value when the data is the same, typed arrays included', () => {
-		const previous = { values: Float64Array.of(1, NaN, 3), grain: 'week' };
-		expect(keepEqual(previous, { values: Float64Array.of(1, NaN, 3), grain: 'week' })).toBe(previous);
-		const next = { values: Float64Array.of(1, NaN, 4), grain: 'week' };
-		expect(keepEqual(previous, next)).toBe(next);
-		expect(keepEqual(undefined, next)).toBe(next);
 	});
 });
 

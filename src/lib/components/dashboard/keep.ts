@@ -30,11 +30,6 @@ export function keepList<T>(previous: readonly T[] | undefined, next: readonly T
 	return previous;
 }
 
-/** `next`, or `previous` when it holds the same data (sameData). */
-export function keepEqual<T>(previous: T | undefined, next: T): T {
-	return previous !== undefined && sameData(previous, next) ? previous : next;
-}
-
 /**
  * `next`, with each item that equals the previous list's item of the same key replaced by that
  * previous object; the previous list itself when every item was kept in the same order.
