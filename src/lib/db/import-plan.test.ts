@@ -149,6 +149,41 @@ describe('planning again after an account choice', () => {
 		await expectSameAsFull(overlapping, items);
 	});
 
+	it('lists the series records of an account once: a later choice for another year or metric of it reads nothing', async () => {
+		expect((await commitImport(database, [importItem(named(OTHER_X, 'other.csv', '2024-02-01', [40, 41]))])).ok).toBe(true);
+		// daily figures only, as X's account overview gives them
+		const figures = (fileName: string, fromISO: string, metric: 'impressions' | 'engagements', values: number[]) =>
+			importItem(parsedFile({ fileName, account: null, series: [daily(null, metric, fromISO, values)], rowCount: values.length }));
+		let items: ImportItem[] = [
+			figures('overview_2023.csv', '2023-03-01', 'impressions', [1, 2]),
+			figures('overview_2022.csv', '2022-05-01', 'engagements', [3, 4]),
+			figures('overview_2024.csv', '2024-02-02', 'impressions', [5, 6])
+		];
+		const planner = new ImportPlanner(database);
+		await planner.plan(items);
+		const transactions = vi.spyOn(database, 'transaction');
+
+		items = choose(items, 0, OTHER_X);
+		const first = await planner.plan(items);
+		expect(transactions).toHaveBeenCalled();
+		await expectSameAsFull(first, items);
+
+		// another year and another metric of the same account: its stored records are known
+		transactions.mockClear();
+		items = choose(items, 1, OTHER_X);
+		const second = await planner.plan(items);
+		expect(transactions).not.toHaveBeenCalled();
+		await expectSameAsFull(second, items);
+
+		// a year it has stored figures for is read, and the overlap shows
+		transactions.mockClear();
+		items = choose(items, 2, OTHER_X);
+		const plan = await planner.plan(items);
+		expect(transactions).toHaveBeenCalled();
+		expect((plan.items[2] as DataPlan).metrics[0].overlapDays).toBe(1);
+		await expectSameAsFull(plan, items);
+	});
+
 	it('runs plans one after the other, each on the batch it was given', async () => {
 		const base: ImportItem[] = [importItem(overview('account_overview.csv', '2024-01-02', [5, 6])), importItem(named(ACME_X, 'acme.csv', '2024-01-01', [1, 2, 3]))];
 		const planner = new ImportPlanner(database);

@@ -68,6 +68,12 @@ class RecordSlab {
 export interface KnownMissing {
 	series: Set<string>;
 	postAccounts: Set<string>;
+	/**
+	 * Per account, the key of every series year record it had when first read: any other key of
+	 * that account holds nothing. A drop of monthly exports touches a new year or metric of the same
+	 * account with many choices, and each was a read (an IndexedDB round trip) that found nothing.
+	 */
+	seriesKeysOf?: Map<string, Set<string>>;
 }
 
 export class MergeSession {
@@ -104,7 +110,11 @@ export class MergeSession {
 		const accountIds = new Set<string>();
 		for (const prepared of items) {
 			for (const layer of prepared.layers) {
-				for (const year of layerYears(layer)) seriesIds.add(seriesRecordId(layer.accountId, layer.metric, year));
+				const stored = known?.seriesKeysOf?.get(layer.accountId);
+				for (const year of layerYears(layer)) {
+					const key = seriesRecordId(layer.accountId, layer.metric, year);
+					if (!stored || stored.has(key)) seriesIds.add(key);
+				}
 			}
 			for (const accountId of prepared.posts.keys()) accountIds.add(accountId);
 		}
@@ -112,6 +122,19 @@ export class MergeSession {
 			seriesKeys: known ? [...seriesIds].filter((key) => !known.series.has(key)) : [...seriesIds],
 			postAccounts: known ? [...accountIds].filter((accountId) => !known.postAccounts.has(accountId)) : [...accountIds]
 		};
+	}
+
+	/** The accounts of these series keys whose stored keys `known` does not list yet. */
+	static #unlistedAccounts(items: readonly PreparedItem[], seriesKeys: readonly string[], known: KnownMissing): string[] {
+		const wanted = new Set(seriesKeys);
+		const accounts = new Set<string>();
+		for (const prepared of items) {
+			for (const layer of prepared.layers) {
+				if (known.seriesKeysOf?.has(layer.accountId) || accounts.has(layer.accountId)) continue;
+				if (layerYears(layer).some((year) => wanted.has(seriesRecordId(layer.accountId, layer.metric, year)))) accounts.add(layer.accountId);
+			}
+		}
+		return [...accounts];
 	}
 
 	/** A session over a workspace that holds none of the records the items touch. */
@@ -127,13 +150,17 @@ export class MergeSession {
 	static async load(database: ChorusDatabase, items: readonly PreparedItem[], known?: KnownMissing): Promise<MergeSession> {
 		const { seriesKeys, postAccounts } = MergeSession.keysToRead(items, known);
 		const layerPosts = new Map<string, readonly StoredPost[]>();
-		const [seriesRecords, postsRecords] = await Promise.all([
+		const unlisted = known ? MergeSession.#unlistedAccounts(items, seriesKeys, known) : [];
+		const [seriesRecords, postsRecords, listed] = await Promise.all([
 			database.series.bulkGet(seriesKeys),
-			readMergedPosts(database, postAccounts, layerPosts)
+			readMergedPosts(database, postAccounts, layerPosts),
+			Promise.all(unlisted.map((accountId) => database.series.where('accountId').equals(accountId).primaryKeys()))
 		]);
 		if (known) {
 			seriesRecords.forEach((record, index) => record || known.series.add(seriesKeys[index]));
 			postsRecords.forEach((record, index) => record || known.postAccounts.add(postAccounts[index]));
+			known.seriesKeysOf ??= new Map();
+			unlisted.forEach((accountId, index) => known.seriesKeysOf!.set(accountId, new Set(listed[index].map(String))));
 		}
 
 		const series = new Map<string, SeriesRecord>();

@@ -76,6 +76,9 @@ export function defaultWorkerCount(): number {
 	return Math.max(1, Math.min(4, cores));
 }
 
+/** Files a worker holds at once: the one it reads and the next (see parseInWorker). */
+const FILES_AHEAD = 2;
+
 export function parseInWorker(
 	files: File[],
 	options: ParseInWorkerOptions = {},
@@ -91,10 +94,15 @@ export function parseInWorker(
 	return new Promise<FileOutcome[]>((resolve, reject) => {
 		const outcomes: (FileOutcome | undefined)[] = files.map(() => undefined);
 		let settled = false;
-		// Each worker is handed one file at a time, the next when it reports `done`: a worker that
-		// drew small files takes more of them, so none waits on another.
+		// Each worker holds at most FILES_AHEAD files: the one it reads and the next, so it does not
+		// sit idle waiting for the page to answer its `done` (a quarter of its time while the page
+		// was busy, docs/performance.md). The rest go to whichever worker finishes first, so none
+		// waits on another for more than the one file it holds ahead.
 		let nextFile = 0;
-		const workers: { worker: ParseWorker; current: number | null; alive: boolean }[] = [];
+		/** Files handed back by a worker that stopped before reading them: the next to go out. */
+		const returned: number[] = [];
+		const workers: { worker: ParseWorker; queue: number[]; alive: boolean }[] = [];
+		const left = () => returned.length + files.length - nextFile;
 
 		const finish = (settle: () => void) => {
 			if (settled) return;
@@ -107,27 +115,31 @@ export function parseInWorker(
 		const complete = (detail: CodedMessage) =>
 			finish(() => resolve(files.map((file, index) => outcomes[index] ?? crashOutcome(file, detail))));
 		const onAbort = () => finish(() => reject(abortError(signal!)));
+		const idle = () => workers.every((slot) => slot.queue.length === 0 || !slot.alive);
 
-		const dispatch = (slot: (typeof workers)[number]) => {
-			if (nextFile < files.length) {
-				slot.current = nextFile++;
-				slot.worker.postMessage({ type: 'parse', files: [files[slot.current]], presets, now });
-				return;
-			}
-			slot.current = null;
-			if (workers.every((other) => other.current === null || !other.alive)) complete(fileMessage('worker.noReport'));
+		const handOut = (slot: (typeof workers)[number]) => {
+			const index = returned.length > 0 ? returned.shift()! : nextFile++;
+			slot.queue.push(index);
+			slot.worker.postMessage({ type: 'parse', files: [files[index]], presets, now });
 		};
-		// A worker that stops takes only the file it was reading down with it; the others go on with
-		// the rest. When none is left, the files not read get the reason.
+		// first a file for every worker that has none, then one ahead for each
+		const dispatch = (detail: CodedMessage = fileMessage('worker.noReport')) => {
+			for (const slot of workers) if (slot.alive && slot.queue.length === 0 && left() > 0) handOut(slot);
+			for (const slot of workers) if (slot.alive && slot.queue.length < FILES_AHEAD && left() > 0) handOut(slot);
+			if (idle() && left() === 0) complete(detail);
+		};
+		// A worker that stops takes only the file it was reading down with it; the files it had not
+		// started go to the others. When none is left, the files not read get the reason.
 		const stop = (slot: (typeof workers)[number], detail: CodedMessage) => {
 			if (!slot.alive) return;
 			slot.alive = false;
 			slot.worker.terminate();
-			if (slot.current !== null && outcomes[slot.current] === undefined) outcomes[slot.current] = crashOutcome(files[slot.current], detail);
-			slot.current = null;
-			if (workers.some((other) => other.alive)) {
-				if (workers.every((other) => other.current === null || !other.alive) && nextFile >= files.length) complete(detail);
-			} else complete(detail);
+			const [reading, ...waiting] = slot.queue;
+			slot.queue = [];
+			if (reading !== undefined && outcomes[reading] === undefined) outcomes[reading] = crashOutcome(files[reading], detail);
+			returned.unshift(...waiting);
+			if (workers.some((other) => other.alive)) dispatch(detail);
+			else complete(detail);
 		};
 
 		for (let index = 0; index < poolSize; index++) {
@@ -140,18 +152,19 @@ export function parseInWorker(
 				resolve(files.map((file) => crashOutcome(file, fileMessage('worker.notStarted', { detail }))));
 				return;
 			}
-			const slot = { worker, current: null as number | null, alive: true };
+			const slot = { worker, queue: [] as number[], alive: true };
 			workers.push(slot);
 			worker.addEventListener('message', (event) => {
-				if (settled || !slot.alive || slot.current === null) return;
+				const reading = slot.queue[0];
+				if (settled || !slot.alive || reading === undefined) return;
 				const message = event.data;
-				if (message.type === 'progress')
-					options.onProgress?.({ ...message.progress, fileIndex: slot.current, fileCount: files.length });
-				else if (message.type === 'outcome') outcomes[slot.current] = message.outcome;
+				if (message.type === 'progress') options.onProgress?.({ ...message.progress, fileIndex: reading, fileCount: files.length });
+				else if (message.type === 'outcome') outcomes[reading] = message.outcome;
 				else if (message.type === 'done') {
 					// a worker that finished without reporting its file: say so, and go on
-					if (outcomes[slot.current] === undefined) outcomes[slot.current] = crashOutcome(files[slot.current], fileMessage('worker.noReport'));
-					dispatch(slot);
+					if (outcomes[reading] === undefined) outcomes[reading] = crashOutcome(files[reading], fileMessage('worker.noReport'));
+					slot.queue.shift();
+					dispatch();
 				}
 			});
 			worker.addEventListener('error', (event) => {
@@ -162,6 +175,6 @@ export function parseInWorker(
 			worker.addEventListener('messageerror', () => stop(slot, fileMessage('worker.unreadableMessage')));
 		}
 		signal?.addEventListener('abort', onAbort);
-		for (const slot of workers) dispatch(slot);
+		dispatch();
 	});
 }

@@ -86,4 +86,36 @@ describe('parse.worker', () => {
 			'gone.csv could not be read from disk (NotReadableError). It may have been moved, renamed or deleted after it was chosen; choose it again.'
 		]);
 	});
+
+	it('handles requests one after the other, in the order they came, so the messages of each file end with its own done', async () => {
+		posted.length = 0;
+		await import('./parse.worker');
+		const bytes = new TextEncoder().encode('Date,Views\n2024-01-01,5\n');
+		// a file that takes a while to come off the disk
+		const slow = { name: 'first.csv', size: bytes.length, arrayBuffer: () => new Promise((resolve) => setTimeout(() => resolve(bytes.buffer), 30)) } as unknown as File;
+		const request = (file: File): ParseRequest => ({ type: 'parse', files: [file], presets: [], now: 0 });
+		// the page hands the next file over while the worker still reads the current one
+		scope.onmessage!({ data: request(slow) });
+		scope.onmessage!({ data: request(new File(['Date,Views\n2024-01-02,6\n'], 'second.csv')) });
+		await vi.waitFor(() => expect(posted.filter((message) => message.type === 'done')).toHaveLength(2));
+		const order = posted.flatMap((message) => (message.type === 'outcome' ? [message.outcome.name] : message.type === 'done' ? ['done'] : []));
+		expect(order).toEqual(['first.csv', 'done', 'second.csv', 'done']);
+	});
+
+	it('goes on with the next request when one fails', async () => {
+		const { oneAtATime } = await import('./parse.worker');
+		const seen: string[] = [];
+		const handle = oneAtATime(async (request) => {
+			const name = request.files[0].name;
+			await new Promise((resolve) => setTimeout(resolve, name === 'slow.csv' ? 20 : 0));
+			seen.push(name);
+			if (name === 'slow.csv') throw new Error('broken');
+		});
+		const request = (name: string): ParseRequest => ({ type: 'parse', files: [new File([''], name)], presets: [], now: 0 });
+		const slow = handle(request('slow.csv'));
+		const next = handle(request('next.csv'));
+		await expect(slow).rejects.toThrow('broken');
+		await next;
+		expect(seen).toEqual(['slow.csv', 'next.csv']);
+	});
 });

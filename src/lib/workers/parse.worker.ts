@@ -67,7 +67,22 @@ export async function handleParseRequest(
 	post({ type: 'done' });
 }
 
+/**
+ * Requests are handled one after the other, in the order they came: the page hands a worker its
+ * next file while it still reads the current one (parse-client.ts), and a file's progress, outcome
+ * and `done` must follow the previous file's. A request that fails still lets the next one run.
+ */
+export function oneAtATime(handle: (request: ParseRequest) => Promise<void>): (request: ParseRequest) => Promise<void> {
+	let previous: Promise<unknown> = Promise.resolve();
+	return (request) => {
+		const run = previous.then(() => handle(request));
+		previous = run.catch(() => undefined);
+		return run;
+	};
+}
+
 const scope = self as unknown as WorkerScope;
+const handleInTurn = oneAtATime((request) => handleParseRequest(request, (message) => scope.postMessage(message), importers));
 scope.onmessage = (event) => {
-	void handleParseRequest(event.data, (message) => scope.postMessage(message), importers);
+	void handleInTurn(event.data);
 };
