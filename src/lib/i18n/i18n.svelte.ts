@@ -80,7 +80,10 @@ class I18nState {
 
 	async #apply(locale: Locale) {
 		this.#wanted = locale;
-		if (!isReady(locale)) await preloadLanguage(locale);
+		// English needs no load here: each route's namespaces come with its page (+layout.ts), a late
+		// one is loaded when first used (`t`), and the rest once the page is idle; loading all of it
+		// at start-up would compete with the first page's reads and first paint
+		if (locale !== 'en' && !isReady(locale)) await preloadLanguage(locale);
 		if (this.#wanted !== locale) return;
 		this.locale = locale;
 		if (typeof document !== 'undefined') document.documentElement.lang = locale;
