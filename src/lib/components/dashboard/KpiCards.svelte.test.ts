@@ -87,4 +87,31 @@ describe('KpiCards', () => {
 		expect(shown.card('posts_published').querySelector('h3')?.textContent).toMatch(/[\u4e00-\u9fff]/);
 		shown.close();
 	});
+
+	it('says on the card why a comparison is blank, once when both have the same reason, in the active language', async () => {
+		// the series begin with the period: nothing to compare with before it, nor a year earlier
+		const result = $state({ current: answer({ series: [stored('impressions', [1, 2, 3, 4])], accounts, range }) });
+		const shown = show(result);
+		const why = () => shown.card('impressions').querySelector('[data-testid=kpi-not-compared]')?.textContent?.trim();
+		expect(shown.card('impressions').querySelector('.changes')!.textContent).toContain('—');
+		expect(why()).toBe('Not compared: No data in the compared period.');
+		// a card with no value says so itself; no reason for its comparisons
+		expect(shown.card('engagements').querySelector('[data-testid=kpi-not-compared]')).toBeNull();
+		await i18n.set('zh-CN');
+		flushSync();
+		expect(why()).toBe('未作对比：对比时段没有数据。');
+		shown.close();
+	});
+
+	it('gives each blank comparison its own reason when they differ', async () => {
+		// 400 days of impressions, the period the last 4 of them: a year earlier is covered, the previous 4 days too,
+		// but the value a year earlier is 0, so there is no relative change against it
+		const values = Array.from({ length: 400 }, (_, day) => (day === 400 - 365 - 2 || day === 400 - 365 - 3 || day === 400 - 365 - 4 || day === 400 - 365 - 1 ? 0 : 5));
+		const late = { from: 100 + 396, to: 100 + 399 };
+		const result = $state({ current: answer({ series: [stored('impressions', values)], accounts, range: late }) });
+		const shown = show(result);
+		const lines = [...shown.card('impressions').querySelectorAll('[data-testid=kpi-not-compared] p')].map((line) => line.textContent?.trim());
+		expect(lines).toEqual(['Not compared with a year earlier: The compared period’s value is 0, so there is no relative change.']);
+		shown.close();
+	});
 });
