@@ -269,7 +269,7 @@ export class ImportPlanner {
 		// forget it while this plan runs: if it fails half way, the next plan starts from scratch
 		this.#memory = null;
 
-		const known: PlannerKnowledge = memory?.known ?? { series: new Set(), postAccounts: new Set(), lastId: undefined, resolutions: undefined, importKeys: undefined };
+		const known: PlannerKnowledge = memory?.known ?? { series: new Set(), postAccounts: new Set(), seriesKeysOf: new Map(), lastId: undefined, resolutions: undefined, importKeys: undefined };
 
 		/** Each file's verdict, and what must be simulated again: needs the stored imports of every key. */
 		const decide = () => {

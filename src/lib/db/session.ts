@@ -73,7 +73,7 @@ export interface KnownMissing {
 	 * that account holds nothing. A drop of monthly exports touches a new year or metric of the same
 	 * account with many choices, and each was a read (an IndexedDB round trip) that found nothing.
 	 */
-	seriesKeysOf?: Map<string, Set<string>>;
+	seriesKeysOf: Map<string, Set<string>>;
 }
 
 export class MergeSession {
@@ -104,37 +104,31 @@ export class MergeSession {
 		this.#layerPosts = layerPosts;
 	}
 
-	/** The merged records the items can touch, less those `known` says hold nothing. */
-	static keysToRead(items: readonly PreparedItem[], known?: KnownMissing): { seriesKeys: string[]; postAccounts: string[] } {
+	/**
+	 * The merged records the items can touch, less those `known` says hold nothing; `unlistedAccounts`:
+	 * the accounts of the series keys to read whose stored keys `known` does not list yet.
+	 */
+	static keysToRead(items: readonly PreparedItem[], known?: KnownMissing): { seriesKeys: string[]; postAccounts: string[]; unlistedAccounts: string[] } {
 		const seriesIds = new Set<string>();
 		const accountIds = new Set<string>();
+		const unlisted = new Set<string>();
 		for (const prepared of items) {
 			for (const layer of prepared.layers) {
-				const stored = known?.seriesKeysOf?.get(layer.accountId);
+				const stored = known?.seriesKeysOf.get(layer.accountId);
 				for (const year of layerYears(layer)) {
 					const key = seriesRecordId(layer.accountId, layer.metric, year);
-					if (!stored || stored.has(key)) seriesIds.add(key);
+					if ((stored && !stored.has(key)) || known?.series.has(key)) continue;
+					seriesIds.add(key);
+					if (known && !stored) unlisted.add(layer.accountId);
 				}
 			}
 			for (const accountId of prepared.posts.keys()) accountIds.add(accountId);
 		}
 		return {
-			seriesKeys: known ? [...seriesIds].filter((key) => !known.series.has(key)) : [...seriesIds],
-			postAccounts: known ? [...accountIds].filter((accountId) => !known.postAccounts.has(accountId)) : [...accountIds]
+			seriesKeys: [...seriesIds],
+			postAccounts: known ? [...accountIds].filter((accountId) => !known.postAccounts.has(accountId)) : [...accountIds],
+			unlistedAccounts: [...unlisted]
 		};
-	}
-
-	/** The accounts of these series keys whose stored keys `known` does not list yet. */
-	static #unlistedAccounts(items: readonly PreparedItem[], seriesKeys: readonly string[], known: KnownMissing): string[] {
-		const wanted = new Set(seriesKeys);
-		const accounts = new Set<string>();
-		for (const prepared of items) {
-			for (const layer of prepared.layers) {
-				if (known.seriesKeysOf?.has(layer.accountId) || accounts.has(layer.accountId)) continue;
-				if (layerYears(layer).some((year) => wanted.has(seriesRecordId(layer.accountId, layer.metric, year)))) accounts.add(layer.accountId);
-			}
-		}
-		return [...accounts];
 	}
 
 	/** A session over a workspace that holds none of the records the items touch. */
@@ -148,19 +142,17 @@ export class MergeSession {
 	 * read again, and the keys this read finds empty are added.
 	 */
 	static async load(database: ChorusDatabase, items: readonly PreparedItem[], known?: KnownMissing): Promise<MergeSession> {
-		const { seriesKeys, postAccounts } = MergeSession.keysToRead(items, known);
+		const { seriesKeys, postAccounts, unlistedAccounts } = MergeSession.keysToRead(items, known);
 		const layerPosts = new Map<string, readonly StoredPost[]>();
-		const unlisted = known ? MergeSession.#unlistedAccounts(items, seriesKeys, known) : [];
 		const [seriesRecords, postsRecords, listed] = await Promise.all([
 			database.series.bulkGet(seriesKeys),
 			readMergedPosts(database, postAccounts, layerPosts),
-			Promise.all(unlisted.map((accountId) => database.series.where('accountId').equals(accountId).primaryKeys()))
+			Promise.all(unlistedAccounts.map((accountId) => database.series.where('accountId').equals(accountId).primaryKeys()))
 		]);
 		if (known) {
 			seriesRecords.forEach((record, index) => record || known.series.add(seriesKeys[index]));
 			postsRecords.forEach((record, index) => record || known.postAccounts.add(postAccounts[index]));
-			known.seriesKeysOf ??= new Map();
-			unlisted.forEach((accountId, index) => known.seriesKeysOf!.set(accountId, new Set(listed[index].map(String))));
+			unlistedAccounts.forEach((accountId, index) => known.seriesKeysOf.set(accountId, new Set(listed[index].map(String))));
 		}
 
 		const series = new Map<string, SeriesRecord>();
