@@ -181,3 +181,31 @@ test('with the sample data: audience by platform, stacking by platform, and the 
 	await expect(page.getByTestId('main-chart')).toBeVisible();
 	await expect(page.getByTestId('metric-overview')).toBeVisible();
 });
+
+test('a total whose accounts change says so on the chart, in its data table and in words', async ({ page }) => {
+	// ContosoERP for the last 400 days; ContosoHR from 300 days ago for 150 days, so the total gains it, then loses it
+	await page.goto('./import/');
+	await page.getByTestId('file-input').setInputFiles([xDailyExport('ContosoERP', isoDaysAgo(400), 400, 100), xDailyExport('ContosoHR', isoDaysAgo(300), 150, 50)]);
+	await page.getByTestId('confirm-import').click();
+	await expect(page.getByTestId('import-done')).toBeVisible();
+
+	await page.goto('./dashboard/?metric=impressions');
+	const chart = page.getByTestId('main-chart');
+	await expect(chart).toBeVisible();
+	const dayText = (daysAgo: number) =>
+		new Date(Date.now() - daysAgo * DAY).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+	await expect(chart.getByText(`ContosoHR starts counting in the total on ${dayText(300)}, where its data begins.`)).toBeVisible();
+	await expect(chart.getByText(`ContosoHR stops counting in the total on ${dayText(150)}: its data ends on ${dayText(151)}.`)).toBeVisible();
+
+	await chart.getByTestId('toggle-table').click();
+	const table = chart.getByTestId('data-table');
+	await expect(table.getByText(/accounts joining the total: 1/)).toHaveCount(1);
+	await expect(table.getByText(/accounts leaving the total: 1/)).toHaveCount(1);
+	await expect(table).toContainText('“accounts +n” / “accounts −n” on the chart');
+
+	// one line per account: nothing is added up, so nothing joins or leaves a total
+	await page.getByTestId('layout-select').selectOption('accounts');
+	await expect(table.locator('thead th')).toContainText(['Period', 'ContosoERP', 'ContosoHR']);
+	await expect(chart.getByText(/counting in the total/)).toHaveCount(0);
+	await expect(table.getByText(/accounts joining the total/)).toHaveCount(0);
+});

@@ -135,6 +135,26 @@ describe('annotation plugin', () => {
 		expect(calls.some((call) => call.includes('Off the chart'))).toBe(false);
 	});
 
+	it('draws a membership change as a dotted line labelled along the bottom, apart from the person’s annotations', () => {
+		const { chart, calls } = fakeChart();
+		drawAnnotations(chart, {
+			...annotationOptions(
+				[
+					{ startDay: 110, label: 'Launch' },
+					{ startDay: 110, label: 'accounts −9', kind: 'membership' },
+					{ startDay: 112, label: 'accounts +4', kind: 'membership' },
+					{ startDay: 90, label: 'accounts +1', kind: 'membership' }
+				],
+				'light'
+			)
+		});
+		expect(calls).toContain('fillText Launch 104,14');
+		// the bottom is 210: the first label's row sits 18 px above it, a colliding one 16 px higher
+		expect(calls).toContain('fillText accounts −9 104,192');
+		expect(calls).toContain('fillText accounts +4 124,176');
+		expect(calls.some((call) => call.includes('accounts +1'))).toBe(false);
+	});
+
 	it('reads its items from the options it is given on each draw', () => {
 		const { chart, calls } = fakeChart();
 		const plugin = annotationPlugin();

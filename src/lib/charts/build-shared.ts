@@ -11,8 +11,7 @@ import { METRICS, type MetricKey, type MetricSemantics, type MetricUnit } from '
 import type { CsvCell } from '../domain/analytics/csv';
 import { bucketLabel, formatDay, type Grain } from '../domain/analytics/grain';
 import { intlNumberFormatter, MINUS } from '../domain/analytics/growth';
-import type { ChartTheme } from './palette';
-import { THEME_COLORS } from './palette';
+import { THEME_COLORS, withAlpha, type ChartTheme } from './palette';
 
 export const MS_PER_DAY = 86_400_000;
 
@@ -39,6 +38,9 @@ export interface ChartPoint {
 	partial?: boolean;
 	derived?: boolean;
 	incomplete?: boolean;
+	/** Accounts that begin (`joined`) or cease (`left`) to count in this total during the bucket. */
+	joined?: number;
+	left?: number;
 }
 
 export function isChartPoint(value: unknown): value is ChartPoint {
@@ -63,6 +65,11 @@ export const ENGLISH_CHART_TEXT = {
 	partialMark: '{{covered}} of {{span}} days',
 	derivedMark: 'derived',
 	incompleteMark: 'some accounts missing',
+	joinedMark: 'accounts joining the total: {{n}}',
+	leftMark: 'accounts leaving the total: {{n}}',
+	membershipLabel: 'accounts {{change}}',
+	membershipLineLabel: '{{label}}: {{change}}',
+	membershipFootnote: '“accounts +n” / “accounts −n” on the chart: accounts that start or stop counting in a total there (where their data begins or ends), so a rise or fall there is partly a change of accounts.',
 	gapFootnote: '– means no data for that period (a gap, not zero).',
 	sparklineGapFootnote: '– means no data for that period.',
 	partialFootnote: '“n of m days”: only n of the period’s m days had data.',
@@ -319,6 +326,11 @@ export interface ChartAnnotation {
 	/** A box from startDay to the end of endDay; null / absent: a single line. */
 	endDay?: DayNumber | null;
 	label: string;
+	/**
+	 * 'membership': drawn by the chart itself where accounts join or leave a total, finer and
+	 * labelled along the bottom, so it reads apart from the person's own annotations at the top.
+	 */
+	kind?: 'membership';
 }
 
 export interface AnnotationPluginOptions {
@@ -326,6 +338,8 @@ export interface AnnotationPluginOptions {
 	lineColor: string;
 	fillColor: string;
 	textColor: string;
+	/** Behind the membership labels, which sit low where lines often run. */
+	labelBackground?: string;
 	font?: string;
 }
 
@@ -354,11 +368,17 @@ export function drawAnnotations(chart: AnnotationChart, options: Partial<Annotat
 	const { ctx, chartArea } = chart;
 	const { left, right, top, bottom } = chartArea;
 	const rowEnds = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+	const bottomRowEnds = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
 	ctx.save();
 	ctx.font = options?.font ?? '12px system-ui, sans-serif';
 	ctx.textBaseline = 'top';
 	for (const item of [...items].sort((a, b) => a.startDay - b.startDay)) {
 		const x0 = scale.getPixelForValue(dayToMs(item.startDay));
+		if (item.kind === 'membership') {
+			if (x0 < left || x0 > right) continue;
+			drawMembershipMark(ctx, item.label, x0, chartArea, bottomRowEnds, options);
+			continue;
+		}
 		const hasBox = item.endDay !== undefined && item.endDay !== null && item.endDay > item.startDay;
 		const x1 = hasBox ? scale.getPixelForValue(dayToMs(item.endDay! + 1)) : x0;
 		if (x1 < left || x0 > right) continue;
@@ -389,6 +409,37 @@ export function drawAnnotations(chart: AnnotationChart, options: Partial<Annotat
 	ctx.restore();
 }
 
+/** A dotted line up from the axis with its label at the bottom (two rows, moved up when they would collide). */
+function drawMembershipMark(
+	ctx: CanvasRenderingContext2D,
+	label: string,
+	x: number,
+	area: { left: number; right: number; top: number; bottom: number },
+	rowEnds: number[],
+	options: Partial<AnnotationPluginOptions> | undefined
+): void {
+	ctx.strokeStyle = options?.lineColor ?? '#888888';
+	ctx.lineWidth = 1;
+	ctx.setLineDash([1, 3]);
+	ctx.beginPath();
+	ctx.moveTo(x, area.top);
+	ctx.lineTo(x, area.bottom);
+	ctx.stroke();
+	ctx.setLineDash([]);
+	const width = ctx.measureText(label).width;
+	const textX = Math.max(area.left, Math.min(x + 4, area.right - width));
+	let row = rowEnds.findIndex((end) => end + 6 <= textX);
+	if (row === -1) row = rowEnds.indexOf(Math.min(...rowEnds));
+	rowEnds[row] = textX + width;
+	const textY = area.bottom - 18 - row * 16;
+	if (options?.labelBackground) {
+		ctx.fillStyle = options.labelBackground;
+		ctx.fillRect(textX - 2, textY - 1, width + 4, 15);
+	}
+	ctx.fillStyle = options?.textColor ?? '#333333';
+	ctx.fillText(label, textX, textY);
+}
+
 /** A fresh plugin object per config; Chart.js keeps the one it was created with, which is fine: it reads options. */
 export function annotationPlugin<TType extends ChartType = 'line'>(): Plugin<TType, AnnotationPluginOptions> {
 	return {
@@ -402,10 +453,11 @@ export function annotationPlugin<TType extends ChartType = 'line'>(): Plugin<TTy
 export function annotationOptions(items: readonly ChartAnnotation[], theme: ChartTheme): AnnotationPluginOptions {
 	const colors = THEME_COLORS[theme];
 	return {
-		items: items.map((item) => ({ startDay: item.startDay, endDay: item.endDay ?? null, label: item.label })),
+		items: items.map((item) => ({ startDay: item.startDay, endDay: item.endDay ?? null, label: item.label, ...(item.kind ? { kind: item.kind } : {}) })),
 		lineColor: colors.annotationLine,
 		fillColor: colors.annotationFill,
-		textColor: colors.mutedText
+		textColor: colors.mutedText,
+		labelBackground: withAlpha(colors.surface, 0.85)
 	};
 }
 

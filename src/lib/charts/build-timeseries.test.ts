@@ -6,7 +6,7 @@ import { DAY_DERIVED, type DailyValues } from '../domain/analytics/types';
 import { dayFromISO } from '../domain/days';
 import type { MetricKey } from '../domain/metrics';
 import type { ChartPoint } from './build-shared';
-import { buildTimeseriesChart, derivedSegmentDash, rollingLabel, type TimeseriesLine } from './build-timeseries';
+import { buildTimeseriesChart, derivedSegmentDash, rollingLabel, type TimeseriesChart, type TimeseriesLine } from './build-timeseries';
 
 const N = Number.NaN;
 const monday = dayFromISO('2024-01-01')!;
@@ -104,6 +104,50 @@ describe('buildTimeseriesChart, a line per account', () => {
 		expect(typeof Object.getOwnPropertyDescriptor(table, 'rows')?.get).toBe('function');
 		expect(table.rows).toBe(table.rows);
 		expect(table.rows).toHaveLength(4);
+	});
+});
+
+describe('buildTimeseriesChart, a total whose accounts change', () => {
+	const marksOf = (built: TimeseriesChart) => built.config.options?.plugins?.chorusAnnotations?.items ?? [];
+	const changes = [
+		{ day: monday + 9, accountId: 'x:late', kind: 'joins' as const, valueDay: monday + 9 },
+		{ day: monday + 10, accountId: 'x:gone', kind: 'leaves' as const, valueDay: monday - 22 },
+		{ day: monday + 11, accountId: 'x:other', kind: 'leaves' as const, valueDay: monday - 21 },
+		{ day: monday + 40, accountId: 'x:later', kind: 'joins' as const, valueDay: monday + 40 }
+	];
+	const chart = buildTimeseriesChart({
+		metric: 'impressions',
+		theme: 'light',
+		lines: [line('total', 'impressions', bDays, { changes })],
+		rollingWindows: [],
+		annotations: [{ startDay: monday + 3, label: 'Launch' }]
+	});
+	const [dataset] = chart.config.data.datasets;
+
+	it('marks on the chart the week where the total gains one account and loses two, next to the person’s annotations', () => {
+		expect(marksOf(chart)).toEqual([
+			{ startDay: monday + 3, endDay: null, label: 'Launch' },
+			{ startDay: monday + 9, endDay: null, label: 'accounts +1 \u22122', kind: 'membership' }
+		]);
+	});
+
+	it('says it in the week’s tooltip, its table cell and a footnote; a change outside the range is left out', () => {
+		expect(dataset.data[1]).toMatchObject({ joined: 1, left: 2 });
+		expect(dataset.data.filter((point) => point.joined || point.left)).toHaveLength(1);
+		expect(chart.table.rows[1].text).toEqual(['70 (accounts joining the total: 1; accounts leaving the total: 2)']);
+		expect(chart.table.footnotes.some((note) => note.startsWith('“accounts +n” / “accounts −n” on the chart'))).toBe(true);
+	});
+
+	it('names the line when several totals share the chart, and adds nothing where no account changes', () => {
+		const two = buildTimeseriesChart({
+			metric: 'impressions',
+			theme: 'light',
+			lines: [line('x', 'impressions', bDays, { label: 'X / Twitter', changes: changes.slice(0, 1) }), line('b', 'impressions', bDays)]
+		});
+		expect(marksOf(two).map((item) => item.label)).toEqual(['X / Twitter: accounts +1']);
+		const plain = buildTimeseriesChart({ metric: 'impressions', theme: 'light', lines: [line('b', 'impressions', bDays)] });
+		expect(marksOf(plain)).toEqual([]);
+		expect(plain.table.footnotes.some((note) => note.includes('on the chart: accounts that begin'))).toBe(false);
 	});
 });
 

@@ -12,7 +12,7 @@
  * ```
  */
 import type { ChartConfiguration, ChartDataset, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
-import { isPartialBucket, type AggregatedSeries } from '../domain/analytics/aggregate';
+import { isPartialBucket, type AggregatedSeries, type MembershipChange } from '../domain/analytics/aggregate';
 import { bucketKey, type Grain } from '../domain/analytics/grain';
 import { rollingBuckets } from '../domain/analytics/rolling';
 import { DAY_DERIVED, DAY_INCOMPLETE } from '../domain/analytics/types';
@@ -48,6 +48,8 @@ export interface TimeseriesLine {
 	yearAgo?: Float64Array | null;
 	/** Colours the line (or area) by platform instead of by position. */
 	platform?: Platform;
+	/** For a total of several accounts: accounts joining or leaving it inside the range, marked on the chart. */
+	changes?: readonly MembershipChange[];
 }
 
 export interface TimeseriesChartInput {
@@ -94,7 +96,34 @@ export function rollingLabel(window: number, grain: Grain, words: ChartWords = w
 
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
 
-function bucketPoints(series: AggregatedSeries): ChartPoint[] {
+/** Per bucket of a frame: accounts joining and leaving a total, and the day of the bucket's first such change. */
+export interface BucketMembership {
+	joined: Uint16Array;
+	left: Uint16Array;
+	/** NaN where the bucket has no change. */
+	firstDay: Float64Array;
+}
+
+/** Changes bucketed over `series`' frame; changes outside the frame's range are dropped. */
+export function membershipByBucket(series: Pick<AggregatedSeries, 'frame'>, changes: readonly MembershipChange[]): BucketMembership {
+	const { frame } = series;
+	const joined = new Uint16Array(frame.count);
+	const left = new Uint16Array(frame.count);
+	const firstDay = new Float64Array(frame.count).fill(Number.NaN);
+	let bucket = 0;
+	for (const change of [...changes].sort((a, b) => a.day - b.day)) {
+		if (change.day < frame.range.from || change.day > frame.range.to) continue;
+		while (bucket < frame.count && frame.ends[bucket] < change.day) bucket++;
+		if (bucket === frame.count) break;
+		if (frame.starts[bucket] > change.day) continue;
+		if (change.kind === 'joins') joined[bucket]++;
+		else left[bucket]++;
+		if (Number.isNaN(firstDay[bucket])) firstDay[bucket] = change.day;
+	}
+	return { joined, left, firstDay };
+}
+
+function bucketPoints(series: AggregatedSeries, membership?: BucketMembership): ChartPoint[] {
 	const { frame } = series;
 	const points: ChartPoint[] = new Array(frame.count);
 	for (let i = 0; i < frame.count; i++) {
@@ -107,6 +136,8 @@ function bucketPoints(series: AggregatedSeries): ChartPoint[] {
 		}
 		if (series.flags[i] & DAY_DERIVED) point.derived = true;
 		if (series.flags[i] & DAY_INCOMPLETE) point.incomplete = true;
+		if (membership?.joined[i]) point.joined = membership.joined[i];
+		if (membership?.left[i]) point.left = membership.left[i];
 		points[i] = point;
 	}
 	return points;
@@ -137,7 +168,25 @@ function marksOf(point: ChartPoint | undefined, words: ChartWords): string {
 	if (point.partial) marks.push(words.text('partialMark', { covered: point.covered ?? 0, span: point.span ?? 0 }));
 	if (point.derived) marks.push(words.text('derivedMark'));
 	if (point.incomplete) marks.push(words.text('incompleteMark'));
+	if (point.joined) marks.push(words.text('joinedMark', { n: point.joined }));
+	if (point.left) marks.push(words.text('leftMark', { n: point.left }));
 	return marks.length ? words.text('marks', { marks: marks.join(words.text('markSeparator')) }) : '';
+}
+
+/** `+3`, `−2`, `+3 −2`: the accounts a total gains and loses in a bucket. */
+function membershipChange(joined: number, left: number): string {
+	return [joined ? `+${joined}` : '', left ? `\u2212${left}` : ''].filter(Boolean).join(' ');
+}
+
+/** One mark per bucket where the line's total gains or loses accounts, on the day of the bucket's first change. */
+function membershipAnnotations(line: TimeseriesLine, membership: BucketMembership, named: boolean, words: ChartWords): ChartAnnotation[] {
+	const marks: ChartAnnotation[] = [];
+	membership.firstDay.forEach((day, bucket) => {
+		if (Number.isNaN(day)) return;
+		const change = words.text('membershipLabel', { change: membershipChange(membership.joined[bucket], membership.left[bucket]) });
+		marks.push({ startDay: day, label: named ? words.text('membershipLineLabel', { label: line.label, change }) : change, kind: 'membership' });
+	});
+	return marks;
 }
 
 export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesChart {
@@ -175,11 +224,15 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 	const tableValues: ((number | null)[] | Float64Array)[] = [];
 	const tablePoints: (ChartPoint[] | null)[] = [];
 
+	const membershipMarks: ChartAnnotation[] = [];
+
 	const thin = (points: ChartPoint[]) => (layout === 'stacked' ? points : decimateKeepingGaps(points, samples));
 
 	lines.forEach((line, index) => {
 		const style = line.platform && layout === 'stacked' ? { color: platformColor(line.platform, theme), dash: [] } : seriesStyle(index, theme);
-		const raw = bucketPoints(line.series);
+		const membership = line.changes?.length ? membershipByBucket(line.series, line.changes) : undefined;
+		const raw = bucketPoints(line.series, membership);
+		if (membership) membershipMarks.push(...membershipAnnotations(line, membership, lines.length > 1, words));
 		tableColumns.push(line.label);
 		tableValues.push(line.series.values);
 		tablePoints.push(raw);
@@ -332,7 +385,10 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 					}
 				},
 				decimation: { enabled: layout !== 'stacked', algorithm: 'lttb', samples, threshold: samples },
-				[ANNOTATION_PLUGIN_ID]: annotationOptions(input.annotations ?? [], theme)
+				[ANNOTATION_PLUGIN_ID]: annotationOptions(
+					membershipMarks.length ? [...(input.annotations ?? []), ...membershipMarks] : (input.annotations ?? []),
+					theme
+				)
 			}
 		},
 		plugins: [annotationPlugin<'line'>()]
@@ -364,6 +420,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		words.text('gapFootnote'),
 		words.text('partialFootnote'),
 		...(derived ? [words.text('derivedFootnote')] : []),
+		...(membershipMarks.length ? [words.text('membershipFootnote')] : []),
 		...notes
 	];
 	return {

@@ -170,6 +170,38 @@ describe('aggregateGroups', () => {
 	});
 });
 
+describe('accounts joining and leaving a total', () => {
+	// a's exports stop after day 9; b's begin on day 20 (followers: levels, carried 31 days)
+	const { byAccount } = accountDailies(
+		[stored('x:a', 'followers', monday, Array(10).fill(100)), stored('x:b', 'followers', monday + 20, Array(60).fill(5))],
+		'followers'
+	);
+
+	it('the total says which account leaves it and when, so a fall is not read as a loss of followers', () => {
+		const { groups } = combineGroups(byAccount, accounts, 'followers', 'total');
+		expect(groups[0].changes).toEqual([
+			{ day: monday + 20, accountId: 'x:b', kind: 'joins', valueDay: monday + 20 },
+			{ day: monday + 41, accountId: 'x:a', kind: 'leaves', valueDay: monday + 9 }
+		]);
+	});
+
+	it('a chart line carries only the changes inside its range and after its first bucket, where a step shows', () => {
+		const { groups } = combineGroups(byAccount, accounts, 'followers', 'total');
+		// weeks from monday + 14: b joins on the first week's Sunday, inside the line's first point
+		const inRange = aggregateGroups(groups, { from: monday + 14, to: monday + 60 }, 'week', false);
+		expect(inRange.lines[0].changes).toEqual([{ day: monday + 41, accountId: 'x:a', kind: 'leaves', valueDay: monday + 9 }]);
+		const byDay = aggregateGroups(groups, { from: monday + 14, to: monday + 30 }, 'day', false);
+		expect(byDay.lines[0].changes).toEqual([{ day: monday + 20, accountId: 'x:b', kind: 'joins', valueDay: monday + 20 }]);
+		const before = aggregateGroups(groups, { from: monday, to: monday + 19 }, 'week', false);
+		expect(before.lines[0].changes).toBeUndefined();
+	});
+
+	it('lines per account have no changes to mark', () => {
+		const { groups } = combineGroups(byAccount, accounts, 'followers', 'accounts');
+		expect(groups.every((group) => group.changes === undefined)).toBe(true);
+	});
+});
+
 describe('autoGrain', () => {
 	it.each([
 		[1, 'day'],
@@ -223,6 +255,14 @@ describe('KPI inputs', () => {
 		expect(Object.keys(kpi[0].series)).toEqual(['impressions', 'posts_published']);
 		expect(kpi[1]).toMatchObject({ accountId: 'x:b', platform: 'x', label: 'B on X', posts: [{ day: monday }] });
 		expect(accountsNeedingPostCounts(series, accounts.slice(0, 3))).toEqual(['x:b', 'linkedin:c']);
+	});
+
+	it('names accounts that share a display name with their platform, so a card’s reason tells them apart', () => {
+		const same: AccountInfo[] = [
+			{ id: 'tiktok:contoso', platform: 'tiktok', displayName: 'Contoso' },
+			{ id: 'facebook:contoso', platform: 'facebook', displayName: 'Contoso' }
+		];
+		expect(kpiAccounts([], same).map((account) => account.label)).toEqual(['Contoso (TikTok)', 'Contoso (Facebook)']);
 	});
 
 	it('compares full buckets for flows and any buckets for levels', () => {

@@ -10,7 +10,7 @@
  * 3. `aggregateGroups`: those daily series bucketed over the range at the grain, with last year
  *    lined up when asked.
  */
-import { aggregateSeries, combineAccounts } from '../../domain/analytics/aggregate';
+import { aggregateSeries, combineAccounts, type MembershipChange } from '../../domain/analytics/aggregate';
 import { followersFromAvailable, type FollowersResult } from '../../domain/analytics/derive';
 import { ENGAGEMENT_COMPONENTS, ENGAGEMENT_FALLBACK_NOTE, engagementsOf } from '../../domain/analytics/engagement';
 import { bucketEnd, bucketFrame, type BucketFrame, type Grain } from '../../domain/analytics/grain';
@@ -211,6 +211,8 @@ export interface SeriesGroup {
 	series: DailyValues;
 	/** How accounts were added up, when they were. */
 	note?: string;
+	/** When accounts were added up: those joining or leaving the total over the data's extent. */
+	changes?: MembershipChange[];
 }
 
 export interface CombinedGroups {
@@ -239,7 +241,15 @@ export function combineGroups(
 			return { id, label, platform, accountIds: [members[0].id], series: seriesOf(members[0]) };
 		}
 		const combined = combineAccounts(members.map(seriesOf), semantics, { accountId: id })!;
-		return { id, label, platform, accountIds: members.map((member) => member.id), series: combined, note: combined.note };
+		return {
+			id,
+			label,
+			platform,
+			accountIds: members.map((member) => member.id),
+			series: combined,
+			note: combined.note,
+			changes: combined.changes
+		};
 	};
 	if (withData.length === 0) return { groups: [], withoutData };
 	if (layout === 'accounts') {
@@ -287,7 +297,9 @@ export function aggregateGroups(
 		const yearAgo = earlierFrame
 			? alignYearOverYear(series, aggregateSeries(group.series, { grain, range: earlierRange, frame: earlierFrame }))
 			: null;
-		return { id: group.id, label: group.label, series, yearAgo, platform: group.platform };
+		// a change inside the first bucket shows no step (the bucket is the line's first point): not marked
+		const changes = group.changes?.filter((change) => change.day > frame.ends[0] && change.day <= range.to);
+		return { id: group.id, label: group.label, series, yearAgo, platform: group.platform, ...(changes?.length ? { changes } : {}) };
 	});
 	return { frame, lines };
 }
@@ -396,10 +408,12 @@ export function kpiAccounts(
 	postsByAccount: ReadonlyMap<string, readonly Pick<AnalyticsPost, 'day'>[]> = new Map()
 ): KpiAccount[] {
 	const groups = groupByAccount(stored);
+	// names people can tell apart: three accounts called "Contoso" on three platforms are named with them
+	const labels = uniqueLabels(accounts);
 	return accounts.map((account) => ({
 		accountId: account.id,
 		platform: account.platform,
-		label: account.displayName,
+		label: labels.get(account.id)!,
 		series: groups.get(account.id) ?? {},
 		posts: postsByAccount.get(account.id)
 	}));

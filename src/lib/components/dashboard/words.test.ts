@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMBINATION_NOTES } from '$lib/domain/analytics/aggregate';
+import { COMBINATION_NOTES, type MembershipChange } from '$lib/domain/analytics/aggregate';
+import { dayFromISO } from '$lib/domain/days';
 import { followersFromAvailable } from '$lib/domain/analytics/derive';
 import { GRAINS } from '$lib/domain/analytics/grain';
 import type { DailyValues } from '$lib/domain/analytics/types';
@@ -7,7 +8,7 @@ import type { MetricKey, MetricSemantics } from '$lib/domain/metrics';
 import { i18n } from '$lib/i18n/i18n.svelte';
 import { CHART_LAYOUTS } from './view-query';
 import { computeKpis, KPI_IDS } from '$lib/domain/analytics/kpi';
-import { combinationNote, followersText, kpiFormula, kpiLabel, kpiNote, kpiReason, layoutLabel, rollingTooShort, seriesWords } from './words';
+import { combinationNote, followersText, kpiFormula, kpiLabel, kpiNote, kpiReason, layoutLabel, membershipNotes, rollingTooShort, seriesWords } from './words';
 import { ENGLISH_SERIES_WORDS } from './series';
 
 const N = Number.NaN;
@@ -87,5 +88,48 @@ describe('dashboard words', () => {
 		for (const layout of CHART_LAYOUTS) expect(layoutLabel(layout)).not.toMatch(/dashboard:|[A-Za-z]{3}/);
 		for (const grain of GRAINS) expect(rollingTooShort(7, grain)).not.toMatch(/dashboard:|[A-Za-z]{3}/);
 		expect(seriesWords().list(['甲', '乙'], 3)).toBe('甲、乙 等另外 3 个');
+	});
+});
+
+describe('accounts joining and leaving a total, in words', () => {
+	const day = (iso: string) => dayFromISO(iso)!;
+	const names = new Map([
+		['facebook:a', 'Contoso (Facebook)'],
+		['facebook:b', 'Contoso Careers'],
+		['tiktok:c', 'Contoso (TikTok)']
+	]);
+	const changes: MembershipChange[] = [
+		{ day: day('2025-12-01'), accountId: 'tiktok:c', kind: 'joins', valueDay: day('2025-12-01') },
+		{ day: day('2025-06-29'), accountId: 'facebook:a', kind: 'leaves', valueDay: day('2025-05-28') },
+		{ day: day('2025-06-29'), accountId: 'facebook:b', kind: 'leaves', valueDay: day('2025-05-28') }
+	];
+
+	it('names the accounts, the day they stop counting and their last figure, in date order', () => {
+		i18n.set('en');
+		expect(membershipNotes([{ label: 'All accounts', changes }], names, { isLevel: true, staleDays: 31 })).toEqual([
+			'Contoso (Facebook), Contoso Careers stop counting in the total on Jun 29, 2025: their last figures are from May 28, 2025, and a figure counts for 31 days at most. If they are still active, import their later exports.',
+			'Contoso (TikTok) starts counting in the total on Dec 1, 2025, where its data begins.'
+		]);
+	});
+
+	it('says which platform’s total, a flow’s last day, and how many more changes the chart marks', () => {
+		i18n.set('en');
+		const notes = membershipNotes([{ label: 'Facebook', platform: 'facebook', changes: changes.slice(1, 2) }, { label: 'TikTok', platform: 'tiktok', changes: changes.slice(0, 1) }], names, {
+			isLevel: false,
+			staleDays: 31,
+			shown: 1
+		});
+		expect(notes).toEqual([
+			'Contoso (Facebook) stops counting in the Facebook total on Jun 29, 2025: its data ends on May 28, 2025. If it is still active, import its later exports.',
+			'And 1 more change to the accounts counted, marked on the chart.'
+		]);
+		expect(membershipNotes([{ label: 'All accounts' }], names, { isLevel: false, staleDays: 31 })).toEqual([]);
+	});
+
+	it('speaks Chinese', () => {
+		i18n.set('zh-CN');
+		const [note] = membershipNotes([{ label: '全部账号', changes: changes.slice(0, 1) }], names, { isLevel: true, staleDays: 31 });
+		expect(note).toContain('Contoso (TikTok) 自');
+		expect(note).toContain('起计入合计');
 	});
 });

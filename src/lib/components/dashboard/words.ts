@@ -9,6 +9,8 @@ import { formatCount, formatPercent } from '$lib/state/format';
 import type { FollowerFlowKind, FollowersResult } from '$lib/domain/analytics/derive';
 import type { Grain } from '$lib/domain/analytics/grain';
 import type { MetricSemantics } from '$lib/domain/metrics';
+import type { MembershipChange } from '$lib/domain/analytics/aggregate';
+import { dayText } from '$lib/i18n/analytics';
 import type { SeriesWords } from './series';
 import type { ChartLayout } from './view-query';
 
@@ -111,6 +113,65 @@ export function rollingTooShort(days: number, grain: Grain): string {
 		case 'year':
 			return t('dashboard:controls.rollingTooShort.year', values);
 	}
+}
+
+/** A chart line that adds accounts up, with the accounts that join or leave it inside the range. */
+export interface LineWithChanges {
+	label: string;
+	/** Set for a platform's total (lines or areas by platform), absent for the one total of all accounts. */
+	platform?: string;
+	changes?: readonly MembershipChange[];
+}
+
+/**
+ * Below the chart: which accounts start or stop counting in a total, and when, so a total that
+ * rises or falls because its accounts changed is not read as growth or loss. One sentence per day
+ * and kind (accounts that leave on the same day have their last value on the same day), at most
+ * `shown`, then how many more the chart marks.
+ */
+export function membershipNotes(
+	lines: readonly LineWithChanges[],
+	names: ReadonlyMap<string, string>,
+	options: { isLevel: boolean; staleDays: number; shown?: number }
+): string[] {
+	const sentences: { day: number; text: string }[] = [];
+	for (const line of lines) {
+		const byDay = new Map<string, MembershipChange[]>();
+		for (const change of line.changes ?? []) {
+			const key = `${change.day} ${change.kind}`;
+			const same = byDay.get(key);
+			if (same) same.push(change);
+			else byDay.set(key, [change]);
+		}
+		const total = line.platform ? t('dashboard:membership.platformTotal', { platform: line.label }) : t('dashboard:membership.theTotal');
+		for (const changes of byDay.values()) {
+			const [first] = changes;
+			const accountNames = changes.map((change) => names.get(change.accountId) ?? change.accountId);
+			const values = {
+				count: changes.length,
+				accounts: seriesWords().list(accountNames.slice(0, 4), Math.max(0, accountNames.length - 4)),
+				total,
+				day: dayText(first.day),
+				last: dayText(first.valueDay),
+				days: formatCount(options.staleDays)
+			};
+			const text =
+				first.kind === 'joins'
+					? t('dashboard:membership.joins', values)
+					: options.isLevel
+						? t('dashboard:membership.leavesLevel', values)
+						: t('dashboard:membership.leaves', values);
+			sentences.push({ day: first.day, text });
+		}
+	}
+	sentences.sort((a, b) => a.day - b.day);
+	const shown = options.shown ?? 6;
+	if (sentences.length <= shown) return sentences.map((sentence) => sentence.text);
+	const more = sentences.length - shown;
+	return [
+		...sentences.slice(0, shown).map((sentence) => sentence.text),
+		t('dashboard:membership.more', { count: more, n: formatCount(more) })
+	];
 }
 
 /** The words of ./series in the active language. */

@@ -156,6 +156,54 @@ describe('combineAccounts', () => {
 		expect(combined.values[0]).toBeCloseTo(0.03, 12);
 	});
 
+	it('lists accounts joining and leaving a total of flows: a total that moves with its members', () => {
+		const combined = combineAccounts(
+			[
+				series('impressions', d0, [1, 1, 1, 1, 1, 1], 'x:whole'),
+				series('impressions', d0 + 2, [5, 5, N, 5], 'x:late'),
+				series('impressions', d0, [7, 7, 7], 'x:stops')
+			],
+			'flow'
+		)!;
+		// x:late counts from d2 (its first value) to d5; x:stops counts up to d2, so from d3 it is out
+		expect(combined.changes).toEqual([
+			{ day: d0 + 2, accountId: 'x:late', kind: 'joins', valueDay: d0 + 2 },
+			{ day: d0 + 3, accountId: 'x:stops', kind: 'leaves', valueDay: d0 + 2 }
+		]);
+		expect([...combined.active]).toEqual([2, 2, 3, 2, 2, 2]);
+	});
+
+	it('has a level leave the total only when its last value is no longer carried forward', () => {
+		const combined = combineAccounts(
+			[series('followers', d0, [100, 100, 100, 100, 100, 100, 100, 100], 'x:a'), series('followers', d0, [50, 51], 'x:b')],
+			'level',
+			{ staleDays: 2 }
+		)!;
+		// b's 51 (d1) is carried on d2 and d3, then b is out: the total falls by 51 on d4 and says why
+		expect([...combined.values]).toEqual([150, 151, 151, 151, 100, 100, 100, 100, 100, 100]);
+		expect(combined.changes).toEqual([{ day: d0 + 4, accountId: 'x:b', kind: 'leaves', valueDay: d0 + 1 }]);
+		expect(combined.flags[4] & DAY_INCOMPLETE).toBe(0);
+	});
+
+	it('names no change for accounts already there when a range begins, nor for one that ends with it', () => {
+		const combined = combineAccounts(
+			[series('impressions', d0, [1, 1, 1, 1, 1], 'x:a'), series('impressions', d0 + 1, [2, 2, 2], 'x:b')],
+			'flow',
+			{ range: { from: d0 + 2, to: d0 + 3 } }
+		)!;
+		expect(combined.changes).toEqual([]);
+		const after = combineAccounts(
+			[series('impressions', d0, [1, 1, 1, 1, 1], 'x:a'), series('impressions', d0 + 1, [2, 2, 2], 'x:b')],
+			'flow',
+			{ range: { from: d0, to: d0 + 6 } }
+		)!;
+		expect(after.changes.map(({ accountId, kind, day }) => [accountId, kind, day - d0])).toEqual([
+			['x:b', 'joins', 1],
+			['x:b', 'leaves', 4],
+			['x:a', 'leaves', 5]
+		]);
+	});
+
 	it('keeps derived marks and returns null for no accounts', () => {
 		const derived = series('followers', d0, [10, 11]);
 		derived.flags = Uint8Array.from([DAY_DERIVED, 0]);

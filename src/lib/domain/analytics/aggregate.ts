@@ -182,6 +182,20 @@ export interface CombineOptions {
 	range?: DayRange;
 }
 
+/**
+ * An account starting or ceasing to count in a combination: a total that moves because its members
+ * changed must not read as growth or loss. `day` is the first day the account counts (`joins`) or
+ * the first day it no longer does (`leaves`: the day after its last value, or for a level the day
+ * after its last value stopped being carried forward).
+ */
+export interface MembershipChange {
+	day: DayNumber;
+	accountId: string;
+	kind: 'joins' | 'leaves';
+	/** The account's first (`joins`) or last (`leaves`) day with a value. */
+	valueDay: DayNumber;
+}
+
 export interface CombinedSeries extends DailyValues {
 	semantics: MetricSemantics;
 	flags: Uint8Array;
@@ -195,6 +209,11 @@ export interface CombinedSeries extends DailyValues {
 	active: Uint16Array;
 	accounts: number;
 	staleDays: number;
+	/**
+	 * Accounts joining after the first day or leaving before the last, by day (then account): what
+	 * makes `active` change. An account present from the first day to the last has none.
+	 */
+	changes: MembershipChange[];
 }
 
 export const COMBINATION_NOTES: Record<MetricSemantics, (staleDays: number) => string> = {
@@ -239,6 +258,7 @@ export function combineAccounts(
 	const reporting = new Uint16Array(length);
 	const active = new Uint16Array(length);
 	const flags = new Uint8Array(length);
+	const changes: MembershipChange[] = [];
 	let anyDerived = false;
 
 	for (const series of seriesList) {
@@ -253,6 +273,12 @@ export function combineAccounts(
 		const offset = series.startDay - start;
 		const activeEnd = Math.min(length - 1, last + offset + (isLevel ? staleDays : 0));
 		const activeStart = Math.max(0, first + offset);
+		if (activeStart <= activeEnd) {
+			if (activeStart > 0) changes.push({ day: start + activeStart, accountId: series.accountId, kind: 'joins', valueDay: start + activeStart });
+			if (activeEnd < length - 1) {
+				changes.push({ day: start + activeEnd + 1, accountId: series.accountId, kind: 'leaves', valueDay: series.startDay + last });
+			}
+		}
 		let carriedValue = Number.NaN;
 		let carriedFrom = Number.NEGATIVE_INFINITY;
 		let carriedBits = 0;
@@ -313,6 +339,7 @@ export function combineAccounts(
 		reporting,
 		active,
 		accounts: seriesList.length,
-		staleDays
+		staleDays,
+		changes: changes.sort((a, b) => a.day - b.day || (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0))
 	};
 }

@@ -54,7 +54,7 @@ export interface KpiComparison {
 	/** Why the change is null, in English (logs, tests); screens word reasonCode. */
 	reason?: string;
 	reasonCode?: KpiReasonCode;
-	/** The accounts that differ ('accounts-differ'), or the share of account-days covered ('low-coverage-…'). */
+	/** The accounts that differ, by name ('accounts-differ'), or the share of account-days covered ('low-coverage-…'). */
 	reasonAccounts?: string[];
 	reasonShare?: number;
 }
@@ -127,6 +127,8 @@ interface Evaluation {
 	coverage: number;
 	/** Audience: accounts with a count at the period's end. */
 	found?: Set<string>;
+	/** Audience: each account's name as the cards show it, so a reason names accounts, not ids. */
+	names?: Map<string, string>;
 }
 
 const nameOf = (account: KpiAccount) => account.label ?? account.accountId;
@@ -203,7 +205,8 @@ function evaluateLevel(sources: readonly Source[], range: DayRange, staleDays: n
 		sum += v;
 		found.add(account.accountId);
 	}
-	return { value: found.size > 0 ? sum : null, coverage: sources.length > 0 ? found.size / sources.length : 0, found };
+	const names = new Map(sources.map(({ account }) => [account.accountId, nameOf(account)]));
+	return { value: found.size > 0 ? sum : null, coverage: sources.length > 0 ? found.size / sources.length : 0, found, names };
 }
 
 function compare(current: Evaluation, reference: Evaluation, range: DayRange, minCoverage: number): KpiComparison {
@@ -214,11 +217,12 @@ function compare(current: Evaluation, reference: Evaluation, range: DayRange, mi
 		const missing = [...current.found].filter((id) => !reference.found!.has(id));
 		const extra = [...reference.found].filter((id) => !current.found!.has(id));
 		if (missing.length + extra.length > 0) {
+			const differ = [...missing, ...extra].map((id) => current.names?.get(id) ?? reference.names?.get(id) ?? id);
 			return {
 				...base,
 				reasonCode: 'accounts-differ',
-				reasonAccounts: [...missing, ...extra],
-				reason: `Not the same accounts have a follower count at both dates (${[...missing, ...extra].join(', ')}).`
+				reasonAccounts: differ,
+				reason: `Not the same accounts have a follower count at both dates (${differ.join(', ')}).`
 			};
 		}
 	} else {
