@@ -15,6 +15,21 @@ async function importTwoAccounts(page: Page) {
 	await expect(page.getByTestId('import-done')).toBeVisible();
 }
 
+/** A portfolio goal of 100,000 impressions per 30 days, with the baseline the form offers for `baselineDaysAgo`. */
+async function addImpressionsGoal(page: Page, baselineDaysAgo: number) {
+	const goals = page.getByTestId('north-stars');
+	await goals.getByTestId('add-north-star').click();
+	const form = goals.getByTestId('north-star-form');
+	await form.getByTestId('north-star-metric').selectOption('impressions');
+	await form.getByTestId('north-star-baseline-day').fill(isoDaysAgo(baselineDaysAgo));
+	// the form offers the portfolio's 30-day total on that day as the baseline
+	await form.getByTestId('north-star-use-baseline').click();
+	await expect(form.getByTestId('north-star-baseline')).not.toHaveValue('');
+	await form.getByTestId('north-star-target').fill('100000');
+	await form.getByTestId('save-north-star').click();
+	return goals;
+}
+
 test.beforeEach(async ({ page }) => {
 	await resetStorage(page);
 });
@@ -126,16 +141,7 @@ test('a note on the timeline is added, kept, edited and deleted', async ({ page 
 test('a north-star goal shows progress, trend and projection', async ({ page }) => {
 	await importTwoAccounts(page);
 	await page.goto('./dashboard/');
-	const goals = page.getByTestId('north-stars');
-	await goals.getByTestId('add-north-star').click();
-	const form = goals.getByTestId('north-star-form');
-	await form.getByTestId('north-star-metric').selectOption('impressions');
-	await form.getByTestId('north-star-baseline-day').fill(isoDaysAgo(180));
-	// the form offers the portfolio's 30-day total on that day as the baseline
-	await form.getByTestId('north-star-use-baseline').click();
-	await expect(form.getByTestId('north-star-baseline')).not.toHaveValue('');
-	await form.getByTestId('north-star-target').fill('100000');
-	await form.getByTestId('save-north-star').click();
+	const goals = await addImpressionsGoal(page, 180);
 
 	const goal = goals.getByTestId('north-star');
 	await expect(goal).toHaveCount(1);
@@ -202,6 +208,12 @@ test('a total whose accounts change says so on the chart, in its data table and 
 	await expect(table.getByText(/accounts joining the total: 1/)).toHaveCount(1);
 	await expect(table.getByText(/accounts leaving the total: 1/)).toHaveCount(1);
 	await expect(table).toContainText('“accounts +n” / “accounts −n” on the chart');
+
+	// a portfolio goal set while ContosoHR still counted: its progress spans the change, and says so
+	const goals = await addImpressionsGoal(page, 200);
+	await expect(goals.getByTestId('north-star-verdict')).toContainText(
+		'Since the baseline the accounts in the total have changed (0 joined, 1 left), so progress is partly a change of accounts.'
+	);
 
 	// one line per account: nothing is added up, so nothing joins or leaves a total
 	await page.getByTestId('layout-select').selectOption('accounts');

@@ -34,6 +34,22 @@ describe('buildNorthStarChart', () => {
 		expect(config.options!.scales!.x).toMatchObject({ type: 'time', min: 0, max: 200 * 86_400_000 });
 	});
 
+	it('marks where a portfolio goal’s total gains or loses accounts, one mark per day', () => {
+		const membership = [
+			{ day: 40, accountId: 'x:a', kind: 'leaves' as const, valueDay: 8 },
+			{ day: 40, accountId: 'x:b', kind: 'leaves' as const, valueDay: 8 },
+			{ day: 70, accountId: 'x:c', kind: 'joins' as const, valueDay: 70 }
+		];
+		const marked = buildNorthStarChart({ goal, result, theme: 'light', membership, annotations: [{ startDay: 10, label: 'Launch' }] });
+		expect(marked.config.options?.plugins?.chorusAnnotations?.items).toEqual([
+			{ startDay: 10, endDay: null, label: 'Launch' },
+			{ startDay: 40, endDay: null, label: 'accounts \u22122', kind: 'membership' },
+			{ startDay: 70, endDay: null, label: 'accounts +1', kind: 'membership' }
+		]);
+		expect(marked.table.footnotes[1]).toMatch(/^“accounts \+n” \/ “accounts −n” on the chart/);
+		expect(table.footnotes).toHaveLength(1);
+	});
+
 	it('states the verdict in the table', () => {
 		expect(table.caption).toBe(result.sentence);
 		expect(table.rows.map((row) => row.text[0])).toEqual(['1,000', '1,200', '1,400', '2,000']);

@@ -4,6 +4,7 @@
  * (dotted) and the target itself as a marker. Time axis from the baseline to the target day.
  */
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { MembershipChange } from '../domain/analytics/aggregate';
 import type { NorthStarResult, NorthStarTarget, NorthStarVerdict } from '../domain/analytics/northstar';
 import {
 	ANNOTATION_PLUGIN_ID,
@@ -12,6 +13,7 @@ import {
 	dayToMs,
 	decimateKeepingGaps,
 	isChartPoint,
+	membershipMarksByDay,
 	msToDay,
 	timeAdapters,
 	timeFormats,
@@ -33,6 +35,8 @@ export interface NorthStarChartInput {
 	/** The words in the active language (chartWords() from $lib/i18n/analytics); default English. */
 	words?: ChartWords;
 	annotations?: readonly ChartAnnotation[];
+	/** A portfolio goal: accounts joining or leaving its total, marked where they do (as on the dashboard's chart). */
+	membership?: readonly MembershipChange[];
 	samples?: number;
 	/** The data table's caption (the sentence in words); default result.sentence, in English. */
 	caption?: string;
@@ -62,6 +66,7 @@ export function northStarMeasure(result: Pick<NorthStarResult, 'metric' | 'flowW
 export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart {
 	const { goal, result, theme } = input;
 	const words = wordsOf(input);
+	const membershipMarks = membershipMarksByDay(input.membership ?? [], words);
 	const locale = words.locale;
 	const measure = northStarMeasure(result, words);
 	const format = valueFormatter(result.unit, locale);
@@ -197,7 +202,7 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 					}
 				},
 				decimation: { enabled: true, algorithm: 'lttb', samples, threshold: samples },
-				[ANNOTATION_PLUGIN_ID]: annotationOptions(input.annotations ?? [], theme)
+				[ANNOTATION_PLUGIN_ID]: annotationOptions([...(input.annotations ?? []), ...membershipMarks], theme)
 			}
 		},
 		plugins: [annotationPlugin<'line'>()]
@@ -217,7 +222,10 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 		caption: input.caption ?? result.sentence,
 		columns: [words.text('point'), measure],
 		rows: facts.map(([key, label, value]) => ({ key, label, values: [value], text: [value === null ? '–' : format(value)] })),
-		footnotes: [words.text('northStar.verdictFootnote', { verdict: words.text(VERDICT_KEYS[result.verdict]) })]
+		footnotes: [
+			words.text('northStar.verdictFootnote', { verdict: words.text(VERDICT_KEYS[result.verdict]) }),
+			...(membershipMarks.length ? [words.text('membershipFootnote')] : [])
+		]
 	};
 	return { config, table };
 }

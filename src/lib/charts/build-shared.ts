@@ -8,6 +8,7 @@
 import type { Chart, ChartType, Plugin } from 'chart.js';
 import type { DayNumber } from '../domain/days';
 import { METRICS, type MetricKey, type MetricSemantics, type MetricUnit } from '../domain/metrics';
+import type { MembershipChange } from '../domain/analytics/aggregate';
 import type { CsvCell } from '../domain/analytics/csv';
 import { bucketLabel, formatDay, type Grain } from '../domain/analytics/grain';
 import { intlNumberFormatter, MINUS } from '../domain/analytics/growth';
@@ -407,6 +408,27 @@ export function drawAnnotations(chart: AnnotationChart, options: Partial<Annotat
 		ctx.fillText(item.label, textX, top + 4 + row * 16);
 	}
 	ctx.restore();
+}
+
+/** `+3`, `−2`, `+3 −2`: the accounts a total gains and loses at one place. */
+export function membershipChangeText(joined: number, left: number): string {
+	return [joined ? `+${joined}` : '', left ? `${MINUS}${left}` : ''].filter(Boolean).join(' ');
+}
+
+/** One membership mark per day on which accounts join or leave a daily total ("accounts +1 −2"). */
+export function membershipMarksByDay(changes: readonly MembershipChange[], words: ChartWords): ChartAnnotation[] {
+	const byDay = new Map<DayNumber, { joined: number; left: number }>();
+	for (const change of changes) {
+		let counts = byDay.get(change.day);
+		if (!counts) byDay.set(change.day, (counts = { joined: 0, left: 0 }));
+		if (change.kind === 'joins') counts.joined++;
+		else counts.left++;
+	}
+	return [...byDay].map(([day, { joined, left }]) => ({
+		startDay: day,
+		label: words.text('membershipLabel', { change: membershipChangeText(joined, left) }),
+		kind: 'membership' as const
+	}));
 }
 
 /** A dotted line up from the axis with its label at the bottom (two rows, moved up when they would collide). */

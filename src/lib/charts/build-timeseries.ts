@@ -26,6 +26,7 @@ import {
 	dayToMs,
 	decimateKeepingGaps,
 	isChartPoint,
+	membershipChangeText,
 	msToDay,
 	timeAdapters,
 	timeFormats,
@@ -173,17 +174,12 @@ function marksOf(point: ChartPoint | undefined, words: ChartWords): string {
 	return marks.length ? words.text('marks', { marks: marks.join(words.text('markSeparator')) }) : '';
 }
 
-/** `+3`, `−2`, `+3 −2`: the accounts a total gains and loses in a bucket. */
-function membershipChange(joined: number, left: number): string {
-	return [joined ? `+${joined}` : '', left ? `\u2212${left}` : ''].filter(Boolean).join(' ');
-}
-
 /** One mark per bucket where the line's total gains or loses accounts, on the day of the bucket's first change. */
 function membershipAnnotations(line: TimeseriesLine, membership: BucketMembership, named: boolean, words: ChartWords): ChartAnnotation[] {
 	const marks: ChartAnnotation[] = [];
 	membership.firstDay.forEach((day, bucket) => {
 		if (Number.isNaN(day)) return;
-		const change = words.text('membershipLabel', { change: membershipChange(membership.joined[bucket], membership.left[bucket]) });
+		const change = words.text('membershipLabel', { change: membershipChangeText(membership.joined[bucket], membership.left[bucket]) });
 		marks.push({ startDay: day, label: named ? words.text('membershipLineLabel', { label: line.label, change }) : change, kind: 'membership' });
 	});
 	return marks;

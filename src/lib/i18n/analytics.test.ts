@@ -102,6 +102,12 @@ describe('chart and north-star words', () => {
 			evaluateNorthStar(goal, series(101, (d) => 1000 + 8 * d)),
 			evaluateNorthStar(goal, series(101, (d) => 1000 + 10 * d)),
 			evaluateNorthStar(goal, series(251, (d) => 1000 + 2 * d)),
+			// accounts joining and leaving a portfolio total: the trend after the last change, progress flagged
+			evaluateNorthStar(goal, series(101, (d) => 1000 + 5 * d + (d < 60 ? 400 : 0)), {
+				membership: [{ day: 60, accountId: 'x:gone', kind: 'leaves', valueDay: 28 }]
+			}),
+			evaluateNorthStar(goal, series(101, (d) => 1000 + 5 * d), { membership: [{ day: 80, accountId: 'x:new', kind: 'joins', valueDay: 80 }] }),
+			evaluateNorthStar(goal, series(101, (d) => 1000 + 10 * d), { membership: [{ day: 30, accountId: 'x:new', kind: 'joins', valueDay: 30 }] }),
 			evaluateNorthStar(goal, series(20, (d) => 1000 + d))
 		];
 		i18n.set('en');

@@ -276,11 +276,15 @@ export function northStarSentence(goal: NorthStarTarget, result: NorthStarResult
 	const goalText = t('analytics:northStar.goal', { target: fmt(goal.target), day: dayText(goal.targetDay) });
 	const { current, progress, trend, projection } = result;
 	if (!current) return t('analytics:northStar.sentence.noData', { measure, goal: goalText });
+	const { joined, left } = result.changedSinceBaseline;
+	const accountsChanged = joined + left > 0 ? t('analytics:northStar.sentence.accountsChanged', { joined: format(joined, { maximumFractionDigits: 0 }), left: format(left, { maximumFractionDigits: 0 }) }) : '';
 	if (result.verdict === 'achieved') {
-		return t('analytics:northStar.sentence.achieved', { measure, value: fmt(current.value), day: dayText(current.day), target: fmt(goal.target) });
+		return (
+			t('analytics:northStar.sentence.achieved', { measure, value: fmt(current.value), day: dayText(current.day), target: fmt(goal.target) }) + accountsChanged
+		);
 	}
 	if (result.verdict === 'missed') {
-		return t('analytics:northStar.sentence.missed', { measure, day: dayText(goal.targetDay), value: fmt(current.value), target: fmt(goal.target) });
+		return t('analytics:northStar.sentence.missed', { measure, day: dayText(goal.targetDay), value: fmt(current.value), target: fmt(goal.target) }) + accountsChanged;
 	}
 	const progressText =
 		progress === null
@@ -291,15 +295,23 @@ export function northStarSentence(goal: NorthStarTarget, result: NorthStarResult
 				});
 	const now = t('analytics:northStar.sentence.now', { measure, value: fmt(current.value), progress: progressText, goal: goalText });
 	if (!trend || !projection) {
-		return t('analytics:northStar.sentence.noTrend', { now, points: result.minFitPoints, days: result.fitDays });
+		return (
+			(result.trendAfterChange === null
+				? t('analytics:northStar.sentence.noTrend', { now, points: result.minFitPoints, days: result.fitDays })
+				: t('analytics:northStar.sentence.noTrendAfterChange', { now, day: dayText(result.trendAfterChange) })) + accountsChanged
+		);
 	}
 	const reaches = t('analytics:northStar.sentence.reaches', { pace: pace(trend.slope), value: fmt(projection.value) });
+	const afterChange =
+		result.trendAfterChange === null
+			? ''
+			: t('analytics:northStar.sentence.trendAfterChange', { from: dayText(trend.fromDay), day: dayText(result.trendAfterChange) });
 	switch (result.verdict) {
 		case 'behind':
-			return t('analytics:northStar.sentence.behind', { now, reaches, pace: pace(result.remainingPacePerDay ?? 0) });
+			return t('analytics:northStar.sentence.behind', { now, reaches, pace: pace(result.remainingPacePerDay ?? 0) }) + afterChange + accountsChanged;
 		case 'ahead':
-			return t('analytics:northStar.sentence.ahead', { now, reaches });
+			return t('analytics:northStar.sentence.ahead', { now, reaches }) + afterChange + accountsChanged;
 		default:
-			return t('analytics:northStar.sentence.onTrack', { now, reaches });
+			return t('analytics:northStar.sentence.onTrack', { now, reaches }) + afterChange + accountsChanged;
 	}
 }

@@ -76,6 +76,44 @@ describe('evaluateNorthStar', () => {
 		expect(result.verdict).toBe('behind');
 	});
 
+	it('fits the trend only after the accounts in a total last changed, so a step is not read as pace', () => {
+		// 5 a day, but on day 60 an account with 400 followers leaves the total: without the change
+		// the fit over days 11–100 would see the drop as a slower pace (and call the goal behind)
+		const stepped = series('followers', 101, (d) => 1000 + 5 * d + (d < 60 ? 400 : 0));
+		const membership = [{ day: 60, accountId: 'x:gone', kind: 'leaves' as const, valueDay: 28 }];
+		const blind = evaluateNorthStar(goal, stepped);
+		expect(blind.verdict).toBe('behind');
+		const result = evaluateNorthStar(goal, stepped, { membership });
+		// the 28-day average on day 87 is the first made only of days from 60 on
+		expect(result.trend!.fromDay).toBe(87);
+		expect(result.actualPacePerDay).toBeCloseTo(5, 9);
+		expect(result.trendAfterChange).toBe(60);
+		expect(result.changedSinceBaseline).toEqual({ joined: 0, left: 1 });
+		expect(result.verdict).toBe('on track');
+		expect(result.sentence).toMatch(/— on track\. The trend starts on Mar 29, 1970, after the accounts in the total last changed \(Mar 2, 1970\)\. Since the baseline the accounts in the total have changed \(0 joined, 1 left\), so progress is partly a change of accounts\.$/);
+	});
+
+	it('has no trend until enough days follow a change, and ignores changes before the fit or after now', () => {
+		const steady = series('followers', 101, (d) => 1000 + 5 * d);
+		const recent = evaluateNorthStar(goal, steady, { membership: [{ day: 80, accountId: 'x:new', kind: 'joins', valueDay: 80 }] });
+		expect(recent.trend).toBeNull();
+		expect(recent.verdict).toBe('not enough data');
+		expect(recent.sentence).toMatch(/Not enough data for a trend since the accounts in the total last changed on Mar 22, 1970\. Since the baseline/);
+		// fitted over the last 30 days (71–100): a join on day 20 has long settled; one on day 150 is after now
+		const old = evaluateNorthStar(goal, steady, {
+			fitDays: 30,
+			membership: [
+				{ day: 20, accountId: 'x:old', kind: 'joins', valueDay: 20 },
+				{ day: 150, accountId: 'x:later', kind: 'joins', valueDay: 150 }
+			]
+		});
+		expect(old.trend!.fromDay).toBe(71);
+		expect(old.trendAfterChange).toBeNull();
+		expect(old.changedSinceBaseline).toEqual({ joined: 1, left: 0 });
+		expect(old.sentence).not.toMatch(/The trend starts/);
+		expect(old.sentence).toMatch(/\(1 joined, 0 left\)/);
+	});
+
 	it('handles a target below the baseline', () => {
 		const down: NorthStarTarget = { metric: 'followers', baselineDay: 0, baselineValue: 1000, target: 500, targetDay: 100 };
 		const result = evaluateNorthStar(down, series('followers', 51, (d) => 1000 - 5 * d));

@@ -12,7 +12,7 @@
  */
 import type { DayNumber } from '../days';
 import { METRICS, type MetricKey, type MetricUnit } from '../metrics';
-import { semanticsOf } from './aggregate';
+import { semanticsOf, type MembershipChange } from './aggregate';
 import { formatDay } from './grain';
 import { intlNumberFormatter, MINUS, type NumberFormatter } from './growth';
 import { minimumValuesFor, rollingMeanWithCentres } from './rolling';
@@ -40,6 +40,12 @@ export interface NorthStarOptions {
 	fitDays?: number;
 	/** Share of |target − baseline| within which a projection counts as on track (default 0.05). */
 	tolerance?: number;
+	/**
+	 * A portfolio goal: accounts joining or leaving the total (CombinedSeries.changes). The trend is
+	 * fitted only on days whose smoothed value (or trailing total) lies wholly after the last of them,
+	 * so a step in the total is not read as pace; and progress says when it spans such changes.
+	 */
+	membership?: readonly MembershipChange[];
 	locale?: string;
 	format?: NumberFormatter;
 }
@@ -83,6 +89,10 @@ export interface NorthStarResult {
 	actualPacePerDay: number | null;
 	trend: TrendLine | null;
 	projection: { day: DayNumber; value: number } | null;
+	/** The day accounts last joined or left the total, when that moved the trend's first day later. */
+	trendAfterChange: DayNumber | null;
+	/** Accounts that joined or left the total after the baseline, up to now (a goal of one account: none). */
+	changedSinceBaseline: { joined: number; left: number };
 	verdict: NorthStarVerdict;
 	/** The verdict in an English sentence (logs, tests); screens compose theirs from the fields above. */
 	sentence: string;
@@ -184,11 +194,30 @@ export function evaluateNorthStar(goal: NorthStarTarget, series: DailyValues, op
 	const daysLeft = current ? goal.targetDay - current.day : 0;
 	const remainingPacePerDay = current && daysLeft > 0 ? (goal.target - current.value) / daysLeft : null;
 
+	const changedSinceBaseline = { joined: 0, left: 0 };
+	let lastChange: DayNumber | null = null;
+	if (current) {
+		for (const change of options.membership ?? []) {
+			if (change.day > current.day) continue;
+			if (lastChange === null || change.day > lastChange) lastChange = change.day;
+			if (change.day <= goal.baselineDay) continue;
+			if (change.kind === 'joins') changedSinceBaseline.joined++;
+			else changedSinceBaseline.left++;
+		}
+	}
+
 	let trend: TrendLine | null = null;
+	let trendAfterChange: DayNumber | null = null;
 	if (current) {
 		const xs: number[] = [];
 		const ys: number[] = [];
-		const firstDay = Math.max(goal.baselineDay, current.day - fitDays + 1);
+		let firstDay = Math.max(goal.baselineDay, current.day - fitDays + 1);
+		// the first day whose smoothing window (or trailing total) holds no day from before the change
+		const settled = lastChange === null ? null : lastChange + (isFlow ? flowWindow : smoothingDays) - 1;
+		if (settled !== null && settled > firstDay) {
+			firstDay = settled;
+			trendAfterChange = lastChange;
+		}
 		for (let day = Math.max(firstDay, startDay); day <= current.day; day++) {
 			const v = smoothed[day - startDay];
 			if (v !== v) continue;
@@ -222,7 +251,10 @@ export function evaluateNorthStar(goal: NorthStarTarget, series: DailyValues, op
 		const now = `${measure}: ${fmt(current.value)} now${progressText}, target ${goalText}.`;
 		if (!trend || !projection) {
 			verdict = 'not enough data';
-			sentence = `${now} Not enough recent data for a trend (it needs ${MIN_FIT_POINTS} days with values in the last ${fitDays}).`;
+			sentence =
+				trendAfterChange === null
+					? `${now} Not enough recent data for a trend (it needs ${MIN_FIT_POINTS} days with values in the last ${fitDays}).`
+					: `${now} Not enough data for a trend since the accounts in the total last changed on ${formatDay(trendAfterChange, locale)}.`;
 		} else {
 			const margin = (projection.value - goal.target) * direction;
 			const band = tolerance * Math.abs(distance);
@@ -235,7 +267,13 @@ export function evaluateNorthStar(goal: NorthStarTarget, series: DailyValues, op
 					: verdict === 'ahead'
 						? `${now} ${reaches} — ahead of target.`
 						: `${now} ${reaches} — on track.`;
+			if (trendAfterChange !== null) {
+				sentence += ` The trend starts on ${formatDay(trend.fromDay, locale)}, after the accounts in the total last changed (${formatDay(trendAfterChange, locale)}).`;
+			}
 		}
+	}
+	if (current && changedSinceBaseline.joined + changedSinceBaseline.left > 0) {
+		sentence += ` Since the baseline the accounts in the total have changed (${changedSinceBaseline.joined} joined, ${changedSinceBaseline.left} left), so progress is partly a change of accounts.`;
 	}
 
 	return {
@@ -256,6 +294,8 @@ export function evaluateNorthStar(goal: NorthStarTarget, series: DailyValues, op
 		actualPacePerDay: trend ? trend.slope : null,
 		trend,
 		projection,
+		trendAfterChange,
+		changedSinceBaseline,
 		verdict,
 		sentence
 	};
