@@ -80,8 +80,8 @@
 	// Draw calls on canvases that are in the page and have a size (Chart.js draws through these),
 	// by the data-testid of the nearest marked ancestor ('' when none). `painted` is the time the
 	// frame after a draw was produced: a rAF callback runs before the frame, a task after it.
-	const frameState = (canvas) => {
-		const key = canvas.closest('[data-testid]')?.getAttribute('data-testid') ?? '';
+	const frameKey = (canvas) => canvas.closest('[data-testid]')?.getAttribute('data-testid') ?? '';
+	const frameState = (key) => {
 		let state = bench.canvas[key];
 		if (!state) state = bench.canvas[key] = { first: null, last: null, calls: 0, firstPainted: null, lastPainted: null, pending: false };
 		return state;
@@ -95,7 +95,8 @@
 				const canvas = this.canvas;
 				if (canvas && canvas.isConnected && canvas.width > 0 && canvas.height > 0) {
 					const now = performance.now();
-					for (const state of [frameState(canvas), bench.canvasAll]) {
+					const key = frameKey(canvas);
+					for (const state of [frameState(key), bench.canvasAll]) {
 						if (state.first === null) state.first = now;
 						state.last = now;
 						state.calls++;
@@ -104,6 +105,8 @@
 							requestAnimationFrame(() =>
 								setTimeout(() => {
 									const painted = performance.now();
+									// the harness waits for this instead of polling the page while it opens
+									if (state.firstPainted === null && state !== bench.canvasAll) console.debug(`__bench:painted ${key}`);
 									if (state.firstPainted === null) state.firstPainted = painted;
 									state.lastPainted = painted;
 									state.pending = false;
