@@ -1,9 +1,12 @@
 import { fileMessage } from './messages';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromYMD } from '../domain/days';
 import type { ParsedPost } from '../domain/model';
 import {
 	acceptPost,
+	plainlyValidPost,
+	postSchema,
 	baseName,
 	defineColumns,
 	importResult,
@@ -158,3 +161,25 @@ describe('acceptPost', () => {
 		]);
 	});
 });
+
+describe('plainlyValidPost', () => {
+	const post = fc.record({
+		platform: fc.constant('x' as const),
+		postId: fc.oneof(fc.stringMatching(/^\d{1,19}$/), fc.string(), fc.constantFrom(' ', '1.22158E+17', ' 12 ', '\u00a0', "'123")),
+		account: fc.constant(null),
+		publishedAt: fc.oneof(fc.constant(null), fc.constantFrom('2024-01-02T03:04', '2024-01-02T03:04:05', '2024-01-02 03:04', '2024-1-2T03:04'), fc.string()),
+		day: fc.oneof(fc.constant(null), fc.integer({ min: 10_000, max: 30_000 }), fc.double(), fc.constantFrom(2 ** 53, -0, Number.NaN, Infinity)),
+		text: fc.string(),
+		metrics: fc.dictionary(fc.constantFrom('likes', 'views', 'shares'), fc.oneof(fc.integer(), fc.double(), fc.constantFrom(Number.NaN, Infinity, -Infinity)))
+	});
+	it('says yes only to posts the schema accepts, and to the usual ones', () => {
+		fc.assert(
+			fc.property(post, (candidate) => !plainlyValidPost(candidate as ParsedPost) || postSchema.safeParse(candidate).success),
+			{ numRuns: 3000 }
+		);
+		const usual = { platform: 'x', postId: '814929147119307902', account: null, publishedAt: '2016-12-30T20:20', day: 17165, text: 'Hi', metrics: { impressions: 261, engagement_rate: 0.0115 } };
+		expect(plainlyValidPost(usual as ParsedPost)).toBe(true);
+		expect(postSchema.safeParse(usual).success).toBe(true);
+	});
+});
+

@@ -225,9 +225,10 @@ export class SeriesBuilder {
 	}
 }
 
-// Row-level guard for posts: ids must be intact text and metrics real numbers. Zod's object
-// parse costs about a microsecond per post, cheap next to CSV parsing at 150k rows.
-const postSchema = z.object({
+// Row-level guard for posts: ids must be intact text and metrics real numbers. A Zod parse per
+// post was a fifth of reading X's post exports (300,000 posts in the large benchmark drop), so the
+// usual post is checked by plainlyValidPost and only the others go through the schema.
+export const postSchema = z.object({
 	postId: z
 		.string()
 		.trim()
@@ -238,11 +239,37 @@ const postSchema = z.object({
 	metrics: z.record(z.string(), z.number().finite())
 });
 
+const PUBLISHED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?$/;
+
+/**
+ * True only for a post postSchema accepts (a narrower test: a false sends the post to Zod): an id
+ * with a character other than whitespace that is not a spreadsheet's scientific notation, a whole
+ * day or null, a local date-time or null, and finite numbers as metrics.
+ */
+export function plainlyValidPost(post: ParsedPost): boolean {
+	const { postId, day, publishedAt, metrics } = post;
+	if (typeof postId !== 'string' || postId.trim() === '' || isDamagedId(postId)) return false;
+	if (day !== null && !Number.isSafeInteger(day)) return false;
+	if (publishedAt !== null && (typeof publishedAt !== 'string' || !PUBLISHED_AT.test(publishedAt))) return false;
+	if (typeof metrics !== 'object' || metrics === null || Object.getPrototypeOf(metrics) !== Object.prototype) return false;
+	for (const key of Object.keys(metrics)) {
+		const value = (metrics as Record<string, unknown>)[key];
+		if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+	}
+	return true;
+}
+
 /** Accept a post only if its shape holds and its date is plausible (see plausibleDays); otherwise log why, against its line. */
 export function acceptPost(post: ParsedPost, posts: ParsedPost[], issues: IssueLog, line: number, now: Date): void {
 	const outside = post.day === null ? null : implausibleDayReason(post.day, plausibleDays(now));
 	if (outside) {
 		issues.error(fileMessage('row.postDateOutside', { day: isoFromDay(post.day!), ...outside }), line, 'post-date-range');
+		return;
+	}
+	// the schema's answer for the usual post, without building Zod's result; anything unusual, and
+	// every message, still comes from the schema
+	if (plainlyValidPost(post)) {
+		posts.push(post);
 		return;
 	}
 	const check = postSchema.safeParse(post);

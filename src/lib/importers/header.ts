@@ -53,14 +53,19 @@ export interface HeaderCandidate {
 	sample: DetectSample;
 }
 
-/** Header candidates among the first rows; preamble-looking rows are skipped unless nothing else is there. */
-export function candidateSamples(table: Table): HeaderCandidate[] {
+/** The rows that may be the header: preamble-looking rows are skipped unless nothing else is there. */
+function candidateIndexes(table: Table): number[] {
 	const limit = Math.min(table.rows.length, HEADER_SEARCH_ROWS);
 	const indexes: number[] = [];
 	for (let i = 0; i < limit; i++) if (!isPreambleRow(table.rows[i])) indexes.push(i);
 	if (indexes.length === 0)
 		for (let i = 0; i < limit; i++) if (nonEmptyCells(table.rows[i]) > 0 && !/^\s*sep=/i.test(table.rows[i][0])) indexes.push(i);
-	return indexes.map((headerIndex) => ({ headerIndex, sample: buildSample(table, headerIndex) }));
+	return indexes;
+}
+
+/** Header candidates among the first rows; preamble-looking rows are skipped unless nothing else is there. */
+export function candidateSamples(table: Table): HeaderCandidate[] {
+	return candidateIndexes(table).map((headerIndex) => ({ headerIndex, sample: buildSample(table, headerIndex) }));
 }
 
 export interface Detection {
@@ -85,7 +90,9 @@ function safeScore(importer: Importer, sample: DetectSample): number {
  */
 export function bestGuess(table: Table, registry: readonly Importer[]): Detection | null {
 	let best: Detection | null = null;
-	for (const { headerIndex, sample } of candidateSamples(table)) {
+	// each row's sample is built only when its turn comes: most tables stop at the first
+	for (const headerIndex of candidateIndexes(table)) {
+		const sample = buildSample(table, headerIndex);
 		for (const importer of registry) {
 			const score = safeScore(importer, sample);
 			if (score > 0 && (!best || score > best.score)) best = { importer, headerIndex, score };
@@ -117,7 +124,7 @@ export function isValueLike(cell: string): boolean {
  * or -1 when the first rows already hold data (the file has no header row).
  */
 export function guessHeaderIndex(table: Table): number {
-	for (const { headerIndex } of candidateSamples(table)) {
+	for (const headerIndex of candidateIndexes(table)) {
 		const row = table.rows[headerIndex];
 		const filled = row.filter((cell) => cell.trim() !== '');
 		const values = filled.filter(isValueLike).length;

@@ -14,12 +14,11 @@
  * and date hints from its segments (YouTube's folder name carries the channel; TikTok's zip name
  * carries the handle and the year).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ParsedFile, RowIssue } from '../domain/model';
 import type { MappingPreset } from '../schemas/mapping-preset';
 import { DEFAULT_ARCHIVE_LIMITS, openZip, verifyZip, type ArchiveLimits, type InflateBudget, type SkippedEntry } from './archive';
 import { decodeText } from './decode';
+import { sha256HexOf, sha256HexSync } from './digest';
 import { bestGuess, buildSample, cleanHeader, guessHeaderIndex, RECOGNISED_SCORE } from './header';
 import {
 	formatBytes,
@@ -136,6 +135,8 @@ interface Context {
 	budget: InflateBudget;
 	signal?: AbortSignal;
 	report: (bytesDone: number) => void;
+	/** The input file's SHA-256, computed once in readOne: a top-level CSV or workbook is its own source. */
+	fileSha256: string;
 }
 
 /** What one input file produced so far. `fatal` ends reading the file: the outcome is an error. */
@@ -323,7 +324,7 @@ function handleTable(
 			issues,
 			coversUntil: result.coversUntil,
 			// a sheet shares its workbook's bytes: the sheet name keeps the hashes of two sheets apart
-			sha256: table.sheetName === undefined ? source.sha256 : sha256Hex(new TextEncoder().encode(`${source.sha256}|${table.sheetName}`)),
+			sha256: table.sheetName === undefined ? source.sha256 : sha256HexSync(new TextEncoder().encode(`${source.sha256}|${table.sheetName}`)),
 			size: source.size
 		});
 		collected.rows += result.rowCount;
@@ -438,7 +439,7 @@ async function readBytes(
 				return;
 			}
 			collected.skipped.push(...workbook.skipped);
-			const workbookSource = { sha256: sha256Hex(bytes), size: bytes.length };
+			const workbookSource = { sha256: topLevel ? context.fileSha256 : await sha256HexOf(bytes), size: bytes.length };
 			for (const table of workbook.tables) {
 				checkCancelled(context);
 				handleTable(table, [], context, collected, false, workbookSource);
@@ -478,7 +479,8 @@ async function readBytes(
 			}
 			const { table, issues } = tabulateText(decoded.text, name, decoded.encoding, containerOf(name));
 			if (decoded.undecodable) issues.unshift(undecodableIssue(name, decoded.text, decoded.encoding, decoded.undecodable));
-			handleTable(table, issues, context, collected, topLevel, { sha256: sha256Hex(bytes), size: bytes.length });
+			const source = { sha256: topLevel ? context.fileSha256 : await sha256HexOf(bytes), size: bytes.length };
+			handleTable(table, issues, context, collected, topLevel, source);
 			return;
 		}
 	}
@@ -493,14 +495,6 @@ export function tooLargeOutcome(name: string, size: number, maxFileBytes: number
 		outcome: 'error',
 		...fileMessage('file.tooLarge', { name, size: formatBytes(size), limit: formatBytes(maxFileBytes) })
 	};
-}
-
-/**
- * SHA-256 in plain JS (@noble/hashes): Web Crypto exists only in secure contexts, and Chorus is
- * also served from plain-http intranet hosts, where a missing hash would defeat duplicate detection.
- */
-function sha256Hex(bytes: Uint8Array): string {
-	return bytesToHex(sha256(bytes));
 }
 
 type WithoutBase<T> = T extends OutcomeBase ? Omit<T, keyof OutcomeBase> : never;
@@ -544,7 +538,7 @@ async function readOne(input: ReadInput, options: ReadOptions, registry: readonl
 	const size = bytes.length;
 	const base = { name, size, sha256: '' };
 	if (size > limits.maxFileBytes) return tooLargeOutcome(name, size, limits.maxFileBytes);
-	base.sha256 = sha256Hex(bytes);
+	base.sha256 = await sha256HexOf(bytes);
 	const collected: Collected = { parsed: [], unrecognised: [], skipped: [], fatal: null, rows: 0 };
 	const context: Context = {
 		registry,
@@ -552,6 +546,7 @@ async function readOne(input: ReadInput, options: ReadOptions, registry: readonl
 		limits,
 		budget: { remaining: limits.archive.maxInflatedBytes },
 		signal: options.signal,
+		fileSha256: base.sha256,
 		report: (bytesDone) => options.onProgress?.({ file: name, bytesDone: Math.min(bytesDone, size), bytesTotal: size, rows: collected.rows })
 	};
 	context.report(0);

@@ -149,7 +149,11 @@ export function sniffBytes(bytes: Uint8Array, fileName: string): Sniffed {
 		return rejection(fileName, 'binary', 'nul', { byte: firstNul + 1 });
 	}
 	let controls = 0;
-	for (const byte of probe) if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) controls++;
+	// an indexed loop: `for…of` over the 64 KB probe of every file and zip entry was most of sniffing's time
+	for (let i = 0; i < probe.length; i++) {
+		const byte = probe[i];
+		if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) controls++;
+	}
 	if (probe.length > 0 && controls > probe.length * 0.05)
 		return rejection(fileName, 'binary', 'controls');
 

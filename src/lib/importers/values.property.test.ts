@@ -10,6 +10,8 @@ import { neutraliseFormula, toCsv } from '../domain/analytics/csv';
 import { tabulateText } from './tabulate';
 import {
 	excelSerialToDay,
+	inferDecimalHint,
+	isMissing,
 	parseCount,
 	parseDateTime,
 	parseDay,
@@ -162,3 +164,111 @@ describe('CSV written by Chorus reads back through the import tabulator', () => 
 		);
 	});
 });
+
+describe('isMissing', () => {
+	// the definition before its digit fast path: the fast path must not change a single answer
+	const MARKERS = new Set(['', '-', '--', '–', '—', 'undefined', 'null', 'n/a', 'nan', '#n/a']);
+	const reference = (text: string | null | undefined) => text == null || MARKERS.has(text.trim().toLowerCase());
+	const cell = fc.oneof(
+		fc.string(),
+		fc.constantFrom(...MARKERS, ' N/A ', '\tNaN', '0', '1 ', '9-', '5,0', '\u00a0-', 'Undefined', null, undefined),
+		fc.tuple(fc.constantFrom('', ' ', '\t', '0', '7', '#', '-'), fc.string()).map(([head, tail]) => head + tail)
+	);
+	it('answers as the plain marker lookup did, for any cell', () => {
+		fc.assert(fc.property(cell, (text) => isMissing(text) === reference(text)), { numRuns: 2000 });
+		expect(isMissing(' 12 ')).toBe(false);
+	});
+});
+
+describe('inferDecimalHint', () => {
+	// the definition before its fast path for cells with neither `,` nor `.`: same answers for any column
+	const GROUPING = /[\s\u00a0\u202f\u2009'’]/g;
+	const MINUS = /^[-\u2212\u2012\u2013]/;
+	function reference(values: string[]): string | null {
+		let comma = 0;
+		let dot = 0;
+		for (const raw of values) {
+			const text = raw.trim().replace(GROUPING, '').replace(/%$/, '').replace(MINUS, '');
+			if (/^\d+,\d{1,2}$/.test(text) || /^\d+,\d{4,}$/.test(text) || /\d\.\d{3},\d+$/.test(text)) comma++;
+			else if (/^\d+\.\d{1,2}$/.test(text) || /^\d+\.\d{4,}$/.test(text) || /\d,\d{3}\.\d+$/.test(text)) dot++;
+		}
+		return comma > dot ? 'comma' : dot > comma ? 'dot' : null;
+	}
+	const cell = fc.oneof(
+		fc.string(),
+		fc.stringMatching(/^[-\u2212 ]?\d{1,7}([.,]\d{1,5})?([.,]\d{1,4})?%?$/),
+		fc.constantFrom('62,1', '5.02', '1.234,5', '1,234.5', '1 234,56', '12', '-4', '7%', ' 3,25 ', '1’234.5')
+	);
+	it('answers as before for any column of cells', () => {
+		fc.assert(fc.property(fc.array(cell, { maxLength: 30 }), (values) => inferDecimalHint(values) === reference(values)), { numRuns: 2000 });
+		expect(inferDecimalHint(['12', '62,1'])).toBe('comma');
+	});
+});
+
+describe('the plain-decimal shortcut of number parsing', () => {
+	// canonicalNumber before its shortcut for `261.0`-shaped cells, as the reference
+	const GROUPING = /[\s\u00a0\u202f\u2009'’]/g;
+	const MINUS = /^[-\u2212\u2012\u2013]/;
+	const MARKERS = new Set(['', '-', '--', '–', '—', 'undefined', 'null', 'n/a', 'nan', '#n/a']);
+	function reference(text: string, hint: DecimalHint | null | undefined, integral: boolean): string | null {
+		if (/^-?\d{1,15}$/.test(text)) return text;
+		let body = text.trim();
+		if (MARKERS.has(body.toLowerCase())) return null;
+		let sign = '';
+		if (body.startsWith('+')) body = body.slice(1);
+		else if (MINUS.test(body)) {
+			sign = '-';
+			body = body.slice(1);
+		}
+		body = body.replace(GROUPING, '');
+		if (/^\d+(?:[.,]\d+)?e[+-]?\d+$/i.test(body)) return sign + body.replace(',', '.');
+		if (!/^(?:\d[\d.,]*|[.,]\d+)$/.test(body)) return null;
+		const dots = body.split('.').length - 1;
+		const commas = body.split(',').length - 1;
+		let decimal: '.' | ',' | null;
+		if (hint === 'comma') decimal = ',';
+		else if (hint === 'dot') decimal = '.';
+		else if (dots > 0 && commas > 0) decimal = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
+		else if (commas === 1) decimal = /^[1-9]\d{0,2},\d{3}$/.test(body) ? null : ',';
+		else if (dots === 1) decimal = integral && /^[1-9]\d{0,2}\.\d{3}$/.test(body) ? null : '.';
+		else decimal = null;
+		const grouping = decimal === ',' ? '.' : decimal === '.' ? ',' : commas > 0 ? ',' : '.';
+		let integer = body;
+		let fraction = '';
+		if (decimal && body.includes(decimal)) {
+			const at = body.indexOf(decimal);
+			if (at !== body.lastIndexOf(decimal)) return null;
+			integer = body.slice(0, at);
+			fraction = body.slice(at + 1);
+			if (!/^\d+$/.test(fraction)) return null;
+		}
+		if (integer.includes(grouping)) {
+			if (!new RegExp(`^[1-9]\\d{0,2}(?:\\${grouping}\\d{3})+$`).test(integer)) return null;
+			integer = integer.split(grouping).join('');
+		}
+		if (!/^\d*$/.test(integer) || (integer === '' && fraction === '')) return null;
+		return `${sign}${integer || '0'}${fraction ? `.${fraction}` : ''}`;
+	}
+	const asNumber = (canonical: string | null) => {
+		if (canonical === null) return null;
+		const value = Number(canonical);
+		return Number.isFinite(value) ? value : null;
+	};
+	const cell = fc.oneof(
+		fc.stringMatching(/^-?\d{1,17}\.\d{1,20}$/),
+		fc.stringMatching(/^[-\u2212+ ]?[0-9]{1,4}[.,][0-9]{1,4}([.,][0-9]{1,4})?$/),
+		fc.constantFrom('261.0', '1.234', '-1.234', '01.5', '0.011494252873563218', '1.000', '999.999', '1000.000', '-0.0', ' 2.5'),
+		fc.string()
+	);
+	const hint = fc.constantFrom<DecimalHint | null | undefined>(undefined, null, 'dot', 'comma');
+	it('reads every cell as before, with every hint', () => {
+		fc.assert(
+			fc.property(cell, hint, (text, h) =>
+				Object.is(parseNumber(text, h), asNumber(reference(text, h, false))) && Object.is(parseCount(text, h), asNumber(reference(text, h, true)))
+			),
+			{ numRuns: 4000 }
+		);
+		expect(parseCount('1.234')).toBe(1234);
+	});
+});
+

@@ -13,7 +13,11 @@ const MISSING_MARKERS = new Set(['', '-', '--', '–', '—', 'undefined', 'null
 
 /** True when a cell means "no value" rather than a number or text. */
 export function isMissing(text: string | null | undefined): boolean {
-	return text == null || MISSING_MARKERS.has(text.trim().toLowerCase());
+	if (text == null) return true;
+	// called for most cells: one that starts with a digit is a value, without trimming and lower-casing a copy
+	const first = text.charCodeAt(0);
+	if (first >= 48 && first <= 57) return false;
+	return MISSING_MARKERS.has(text.trim().toLowerCase());
 }
 
 // Ordinary, no-break (U+00A0), narrow no-break (U+202F) and thin (U+2009) spaces group thousands in
@@ -26,10 +30,15 @@ const MINUS_SIGNS = /^[-\u2212\u2012\u2013]/;
  * separator followed by exactly three digits as thousands grouping (a count cannot be fractional).
  */
 const PLAIN_INTEGER = /^-?\d{1,15}$/;
+/** `261.0`, `0.0114`, `-3.5`: already canonical unless the file writes decimal commas or it reads as `1.234` grouping. */
+const PLAIN_DECIMAL = /^-?\d{1,15}\.\d+$/;
+const DOT_GROUPED = /^-?[1-9]\d{0,2}\.\d{3}$/;
 
 function canonicalNumber(text: string, hint: DecimalHint | null | undefined, integral: boolean): string | null {
 	// most cells are plain integers: skip the separator analysis for them
 	if (PLAIN_INTEGER.test(text)) return text;
+	// X writes every count as `261.0`: with a dot (or no) hint, the analysis below returns such a cell as it is
+	if (hint !== 'comma' && PLAIN_DECIMAL.test(text) && !(integral && hint !== 'dot' && DOT_GROUPED.test(text))) return text;
 	let body = text.trim();
 	if (isMissing(body)) return null;
 	let sign = '';
@@ -104,6 +113,8 @@ export function inferDecimalHint(values: Iterable<string>): DecimalHint | null {
 	let comma = 0;
 	let dot = 0;
 	for (const raw of values) {
+		// every shape that votes has a `,` or a `.`: most cells (whole counts) have neither
+		if (raw.indexOf(',') < 0 && raw.indexOf('.') < 0) continue;
 		const text = raw.trim().replace(GROUPING_SPACES, '').replace(/%$/, '').replace(MINUS_SIGNS, '');
 		if (/^\d+,\d{1,2}$/.test(text) || /^\d+,\d{4,}$/.test(text) || /\d\.\d{3},\d+$/.test(text)) comma++;
 		else if (/^\d+\.\d{1,2}$/.test(text) || /^\d+\.\d{4,}$/.test(text) || /\d,\d{3}\.\d+$/.test(text)) dot++;

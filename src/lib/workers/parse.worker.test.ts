@@ -118,4 +118,26 @@ describe('parse.worker', () => {
 		await next;
 		expect(seen).toEqual(['slow.csv', 'next.csv']);
 	});
+
+	it('passes progress on at most once per interval: the first report, then the first after each interval', async () => {
+		const { progressThrottle } = await import('./parse.worker');
+		const sent: ParseResponse[] = [];
+		let now = 1000;
+		const report = progressThrottle((message) => sent.push(message), 100, () => now);
+		const progress = (bytesDone: number) => ({ file: 'a.zip', bytesDone, bytesTotal: 10, rows: 0 });
+		report(0, progress(0));
+		now += 40;
+		report(0, progress(3));
+		now += 59;
+		report(1, progress(0));
+		now += 1;
+		report(1, progress(7));
+		now += 500;
+		report(2, progress(10));
+		expect(sent).toEqual([
+			{ type: 'progress', fileIndex: 0, progress: progress(0) },
+			{ type: 'progress', fileIndex: 1, progress: progress(7) },
+			{ type: 'progress', fileIndex: 2, progress: progress(10) }
+		]);
+	});
 });

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { sha256HexOf, sha256HexSync } from './digest';
+
+describe('sha256HexOf', () => {
+	it.each([
+		['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+		['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+		['€', 'c4cc90ed3d26f12d4b08a75140970a7904035c31cbb4515a83f19b9003c00d1d']
+	])('hashes %j like any SHA-256 tool, with Web Crypto and without', async (text, hex) => {
+		const bytes = new TextEncoder().encode(text);
+		expect(await sha256HexOf(bytes)).toBe(hex);
+		// a plain-http page has no Web Crypto: the JS implementation must agree
+		expect(await sha256HexOf(bytes, null)).toBe(hex);
+		expect(sha256HexSync(bytes)).toBe(hex);
+	});
+
+	it('hashes only the bytes a view shows (a zip entry inside a larger buffer)', async () => {
+		const whole = new Uint8Array(4_000_000).map((_, index) => (index * 31) & 0xff);
+		const view = whole.subarray(1_000_003, 3_500_000);
+		const copy = view.slice();
+		expect(await sha256HexOf(view)).toBe(sha256HexSync(copy));
+		expect(await sha256HexOf(view, null)).toBe(sha256HexSync(copy));
+	});
+});
