@@ -6,7 +6,7 @@
 // so the benchmark runs exactly the code the app's "Try with sample data" runs.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
@@ -96,6 +96,15 @@ function safeName(index, name) {
 	return `${String(index).padStart(5, '0')}-${name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80)}`;
 }
 
+/** Where the cache keeps file `index` of a workspace: one folder per file keeps the export's own name. */
+function filePath(dir, index, name) {
+	return join(dir, 'files', String(index).padStart(5, '0'), name);
+}
+
+function tablePath(dir, index, name) {
+	return join(dir, 'tables', `${safeName(index, name)}.csv`);
+}
+
 /**
  * The files of one benchmark size, generated once and cached.
  * @returns {Promise<{ size: string, dir: string, files: { name: string, path: string, bytes: number }[],
@@ -109,7 +118,14 @@ export async function workspaceFiles(size, { endDay, log = () => {} }) {
 	const options = { ...preset, endDay };
 	const dir = join(CACHE_ROOT, `${size}-${cacheKey(options)}`);
 	const manifestPath = join(dir, 'manifest.json');
-	if (existsSync(manifestPath)) return { ...JSON.parse(readFileSync(manifestPath, 'utf8')), dir, generatedMs: null };
+	if (existsSync(manifestPath)) {
+		// paths are remade from this checkout's cache folder: a cache made in another checkout (a worktree
+		// since removed) names files that are no longer there
+		const cached = JSON.parse(readFileSync(manifestPath, 'utf8'));
+		const files = cached.files.map((file, index) => ({ ...file, path: filePath(dir, index, file.name) }));
+		const tables = cached.tables.map((table, index) => ({ ...table, path: tablePath(dir, index, table.name) }));
+		return { ...cached, files, tables, dir, generatedMs: null };
+	}
 
 	log(`generating the ${size} workspace (${preset.accounts} accounts, ${preset.years} years)…`);
 	rmSync(dir, { recursive: true, force: true });
@@ -120,17 +136,15 @@ export async function workspaceFiles(size, { endDay, log = () => {} }) {
 	const generatedMs = performance.now() - started;
 
 	const files = generated.map((file, index) => {
-		// one folder per file keeps the export's own name (a person picks files by these names)
-		const folder = join(dir, 'files', String(index).padStart(5, '0'));
-		mkdirSync(folder);
-		const path = join(folder, file.name);
+		const path = filePath(dir, index, file.name);
+		mkdirSync(dirname(path));
 		writeFileSync(path, file.bytes);
 		return { name: file.name, path, bytes: file.bytes.length };
 	});
 	const tables = [];
 	for (const file of generated) {
 		for (const table of tablesOf(file.name, file.bytes)) {
-			const path = join(dir, 'tables', `${safeName(tables.length, table.name)}.csv`);
+			const path = tablePath(dir, tables.length, table.name);
 			writeFileSync(path, table.text);
 			tables.push({ name: table.name, path, chars: table.text.length });
 		}
