@@ -167,6 +167,11 @@ export function canonicalStringify(value: unknown): string {
 	return stringifyAt(value, '');
 }
 
+/** The canonical text of one item of an array member, as `canonicalUtf8` writes it (see `written` there). */
+export function canonicalItemText(item: unknown): string {
+	return item === undefined ? 'null' : stringifyAt(item, '');
+}
+
 /**
  * Writes the UTF-8 of `text` into `bytes` from `at` on and returns where it ended. The caller makes
  * sure there is room (3 bytes per code unit at most). A lone surrogate (which `JSON.stringify`
@@ -246,8 +251,14 @@ export function utf8OfPieces(pieces: string[], codeUnits: number): Uint8Array {
  * it is just never held as one giant string: for a large workspace that string is 95 MB (190 MB
  * once one post's text has a character beyond Latin-1, which makes V8 store the whole string with
  * two bytes per character), and building it, then encoding it, costs more than these small pieces.
+ *
+ * `written` gives, for some array members, the canonical text of each item already made (by
+ * `canonicalItemText`, in order): saving a snapshot writes each post layer's text as the layer
+ * arrives from storage, while storage reads the next ones, instead of after reading them all. The
+ * member's value in `record` must still be an array (its items are not looked at), so that the
+ * member is written where the key order puts it.
  */
-export function canonicalUtf8(record: Readonly<Record<string, unknown>>): Uint8Array {
+export function canonicalUtf8(record: Readonly<Record<string, unknown>>, written: Readonly<Record<string, readonly string[]>> = {}): Uint8Array {
 	checkPlainObject(record, '');
 	const pieces: string[] = [];
 	let codeUnits = 0;
@@ -264,6 +275,16 @@ export function canonicalUtf8(record: Readonly<Record<string, unknown>>): Uint8A
 		first = false;
 		append(`${JSON.stringify(key)}:`);
 		const path = childPath('', key);
+		const texts = Object.hasOwn(written, key) ? written[key] : undefined;
+		if (texts) {
+			append('[');
+			for (let i = 0; i < texts.length; i++) {
+				if (i > 0) append(',');
+				append(texts[i]);
+			}
+			append(']');
+			continue;
+		}
 		if (!Array.isArray(member)) {
 			append(stringifyAt(member, path));
 			continue;

@@ -137,7 +137,7 @@ export function decodePostColumns(columns: PostColumns, accountId: string, impor
 	});
 }
 
-function encodePostLayer(layer: PostLayerRecord): SnapshotPostLayer {
+export function encodePostLayer(layer: PostLayerRecord): SnapshotPostLayer {
 	return { id: layer.id, importId: layer.importId, accountId: layer.accountId, posts: encodePostColumns(layer) };
 }
 

@@ -1,10 +1,12 @@
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { SNAPSHOT_FORMAT_VERSION } from '../schemas/snapshot';
-import { canonicalStringify } from './canonical-json';
-import { SnapshotEncodeError } from './codec';
+import type { PostLayerRecord, WorkspaceTables } from '../schemas/db-records';
+import { canonicalStringify, canonicalUtf8 } from './canonical-json';
+import { encodeContent, inKeyOrder, SnapshotEncodeError } from './codec';
 import { parseSnapshot } from './parse';
-import { serializeSnapshot, type SnapshotMeta } from './serialize';
+import { PostLayerWriter, serializeSnapshot, type SnapshotMeta } from './serialize';
+import { seededRandom } from './test-workspaces';
 import { sha256Hex } from './sha256';
 import { inStorageOrder, largeWorkspace, smallWorkspace } from './test-workspaces';
 
@@ -122,5 +124,76 @@ describe('serializeSnapshot', () => {
 		});
 		expect(phases).toEqual(['encoding', 'hashing', 'compressing']);
 		expect(last).toBe(1);
+	});
+});
+
+/** A writer fed `tables`' post layers as storage hands them over: in key order, `size` at a time. */
+function writerOf(tables: WorkspaceTables, size: number, order: (layers: PostLayerRecord[]) => PostLayerRecord[] = (layers) => layers): PostLayerWriter {
+	const writer = new PostLayerWriter();
+	const layers = order(inKeyOrder('postLayers', tables.postLayers));
+	for (let start = 0; start < layers.length; start += size) writer.add(layers.slice(start, start + size));
+	return writer;
+}
+
+describe('serializeSnapshot with the post layers written as they were read (PostLayerWriter)', () => {
+	const workspaces: [string, () => WorkspaceTables][] = [
+		['the small workspace', smallWorkspace],
+		['a generated multi-year workspace', () => largeWorkspace({ accounts: 4, years: 2, posts: 900, seed: 11 })]
+	];
+
+	it.each(workspaces)('writes exactly the bytes of canonicalUtf8(encodeContent(tables)) for %s', async (_, make) => {
+		const tables = make();
+		expect(tables.postLayers.length).toBeGreaterThan(0);
+		const expected = new TextDecoder().decode(canonicalUtf8(encodeContent(tables)));
+		for (const size of [1, 3, 1000]) {
+			const bytes = await serializeSnapshot(tables, META, undefined, undefined, writerOf(tables, size));
+			expect(contentText(bytes)).toBe(`,"content":${expected}}`);
+			expect(Buffer.compare(bytes, await serializeSnapshot(tables, META))).toBe(0);
+		}
+	});
+
+	it('does not depend on the order the batches came in', async () => {
+		const tables = largeWorkspace({ accounts: 3, years: 2, posts: 600, seed: 5 });
+		const random = seededRandom(3);
+		const shuffled = writerOf(tables, 2, (layers) => [...layers].sort(() => random() - 0.5));
+		const bytes = await serializeSnapshot(tables, META, undefined, undefined, shuffled);
+		expect(Buffer.compare(bytes, await serializeSnapshot(tables, META))).toBe(0);
+	});
+
+	it('saves the plain way when the layers written are not the table read', async () => {
+		const tables = smallWorkspace();
+		const missing = new PostLayerWriter();
+		missing.add(inKeyOrder('postLayers', tables.postLayers).slice(1));
+		const twice = writerOf(tables, 1);
+		twice.add(tables.postLayers.slice(0, 1));
+		const plain = await serializeSnapshot(tables, META);
+		for (const writer of [missing, twice]) {
+			expect(writer.texts(tables.postLayers)).toBeNull();
+			expect(Buffer.compare(await serializeSnapshot(tables, META, undefined, undefined, writer), plain)).toBe(0);
+		}
+	});
+
+	it('refuses what the plain way refuses, with its very message', async () => {
+		// a post of another account inside a layer: encoding refuses it
+		const foreign = smallWorkspace();
+		const layer = foreign.postLayers[0];
+		foreign.postLayers[0] = { ...layer, posts: [{ ...layer.posts[0], accountId: 'x:someone-else' }, ...layer.posts.slice(1)] };
+		// a column value a reader refuses: the column's loop finds it
+		const badColumn = smallWorkspace();
+		const first = badColumn.postLayers[0];
+		badColumn.postLayers[0] = { ...first, posts: [{ ...first.posts[0], platform: 'myspace' as never }, ...first.posts.slice(1)] };
+		// a field Zod refuses outside the columns, and one in another table
+		const badId = smallWorkspace();
+		badId.postLayers[0] = { ...badId.postLayers[0], id: 'not-the-id' };
+		const badAccount = smallWorkspace();
+		badAccount.accounts[0] = { ...badAccount.accounts[0], platform: 'myspace' as never };
+		for (const tables of [foreign, badColumn, badId, badAccount]) {
+			const plain = await serializeSnapshot(tables, META).then(
+				() => null,
+				(error: unknown) => error
+			);
+			expect(plain).toBeInstanceOf(SnapshotEncodeError);
+			await expect(serializeSnapshot(tables, META, undefined, undefined, writerOf(tables, 1))).rejects.toThrowError((plain as Error).message);
+		}
 	});
 });

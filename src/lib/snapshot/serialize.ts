@@ -4,19 +4,19 @@
  * kilobytes; `content` is written in canonical form, so the checksum is over exactly the text a
  * canonical reader recomputes.
  */
-import type { WorkspaceTables } from '../schemas/db-records';
+import type { PostLayerRecord, WorkspaceTables } from '../schemas/db-records';
 import {
 	SNAPSHOT_FORMAT,
 	SNAPSHOT_FORMAT_VERSION,
 	type SnapshotHead
 } from '../schemas/snapshot';
-import { canonicalUtf8 } from './canonical-json';
-import { encodeContent, SnapshotEncodeError } from './codec';
+import { canonicalItemText, canonicalUtf8 } from './canonical-json';
+import { compareKeys, encodeContent, encodePostLayer, SnapshotEncodeError } from './codec';
 import { gzipAsync } from './gzip';
 import { describeIssues, snapshotMessage } from './messages';
 import { sha256Hex } from './sha256';
 import { summarizeFromLayers } from './summary';
-import { validateContent } from './validate';
+import { lightPostLayer, validateContent } from './validate';
 
 export interface SnapshotMeta {
 	/** The Chorus version writing the file. */
@@ -30,6 +30,58 @@ export interface SnapshotMeta {
 
 export type SerializePhase = 'encoding' | 'hashing' | 'compressing';
 export type SerializeProgress = (phase: SerializePhase, fraction: number) => void;
+
+interface WrittenLayer {
+	id: string;
+	text: string;
+	light: unknown;
+}
+
+/**
+ * The post layers of a workspace, written to their canonical text one batch at a time as storage
+ * hands them over (db/wipe.ts, `exportTables`' `onPostLayers`), so the script's share of saving
+ * (encoding to columns, checking the columns, writing the text) runs while IndexedDB reads the
+ * next batch instead of after the last one. The text is exactly what `encodeContent` and
+ * `canonicalUtf8` write for those layers, and each layer's columns get the loops of
+ * `validateContent` as they are made; Zod then checks the layers' other fields with the rest of
+ * the content (serializeSnapshot). Any problem (a broken invariant, a value that cannot be written)
+ * makes `texts` give up: the caller then saves the plain way, which words the problem as always.
+ */
+export class PostLayerWriter {
+	#layers: WrittenLayer[] = [];
+	#failed = false;
+
+	add(layers: readonly PostLayerRecord[]): void {
+		if (this.#failed) return;
+		try {
+			for (const layer of layers) {
+				const encoded = encodePostLayer(layer);
+				const light = lightPostLayer(encoded);
+				if (!light) {
+					this.#failed = true;
+					return;
+				}
+				this.#layers.push({ id: layer.id, text: canonicalItemText(encoded), light });
+			}
+		} catch {
+			this.#failed = true;
+		}
+	}
+
+	/**
+	 * Each layer's text and stand-in in key order, or null when a layer could not be written or
+	 * when the layers written are not exactly `postLayers` (the table as read).
+	 */
+	texts(postLayers: readonly PostLayerRecord[]): { texts: string[]; light: unknown[] } | null {
+		if (this.#failed || this.#layers.length !== postLayers.length) return null;
+		const layers = [...this.#layers].sort((a, b) => compareKeys(a.id, b.id));
+		const ids = new Set(postLayers.map((layer) => layer.id));
+		for (let i = 0; i < layers.length; i++) {
+			if (!ids.has(layers[i].id) || (i > 0 && layers[i - 1].id === layers[i].id)) return null;
+		}
+		return { texts: layers.map((layer) => layer.text), light: layers.map((layer) => layer.light) };
+	}
+}
 
 /** The head as written: a fixed key order, `summary` before the checksum (and the content after it). */
 export function buildHead(meta: SnapshotMeta, summary: SnapshotHead['summary'], contentSha256: string): SnapshotHead {
@@ -58,22 +110,29 @@ export function headPrefix(head: SnapshotHead): string {
  * Throws SnapshotEncodeError (with a message for the person) when the workspace cannot be written.
  * The merged tables are not read (the file leaves them out): the head's summary is the one a
  * reader computes after rebuilding them from the layers. A caller that has it already passes it.
+ * `postLayers`: the post layers' texts, written as storage read them (see PostLayerWriter); the
+ * bytes are the same either way.
  */
 export async function serializeSnapshot(
 	tables: WorkspaceTables,
 	meta: SnapshotMeta,
 	onProgress?: SerializeProgress,
-	summary: SnapshotHead['summary'] = summarizeFromLayers(tables)
+	summary: SnapshotHead['summary'] = summarizeFromLayers(tables),
+	postLayers?: PostLayerWriter
 ): Promise<Uint8Array> {
 	onProgress?.('encoding', 0);
-	const content = encodeContent(tables);
-	const checked = validateContent(content);
+	const written = postLayers?.texts(tables.postLayers);
+	// the post layers' texts were written as they arrived (PostLayerWriter): the rest is encoded here
+	const content = encodeContent(written ? { ...tables, postLayers: [] } : tables);
+	const checked = validateContent(written ? { ...content, postLayers: written.light } : content);
 	if (!checked.success) {
+		// refused: the plain way, so the person gets exactly the message it gives
+		if (written) return serializeSnapshot(tables, meta, onProgress, summary);
 		throw new SnapshotEncodeError(snapshotMessage('snapshot.cannotSave', { detail: describeIssues(checked.issues) }));
 	}
 	onProgress?.('encoding', 0.5);
 	const encoder = new TextEncoder();
-	const contentBytes = canonicalUtf8(content);
+	const contentBytes = written ? canonicalUtf8(content, { postLayers: written.texts }) : canonicalUtf8(content);
 	onProgress?.('hashing', 0);
 	const contentSha256 = await sha256Hex(contentBytes);
 	const head = buildHead(meta, summary, contentSha256);

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChorusDatabase } from '../db/database';
 import { dispose, freshDatabase } from '../db/test-support';
-import { exportAllTables, replaceAllTables } from '../db/wipe';
+import { exportAllTables, exportTables, replaceAllTables } from '../db/wipe';
+import { TABLE_NAMES } from '../schemas/db-records';
 import type { MergePreview } from './merge';
 import { MAX_SNAPSHOT_BYTES } from './parse';
+import { serializeSnapshot } from './serialize';
 import type { ExportedSnapshot, OpenedSnapshotInfo, SnapshotRequest, SnapshotResponse } from './snapshot-protocol';
 import { createSnapshotHandler, snapshotFileName, startSnapshotWorker } from './snapshot.worker';
-import { accountRecord, emptyTables, smallWorkspace } from './test-workspaces';
+import { accountRecord, emptyTables, inStorageOrder, largeWorkspace, smallWorkspace } from './test-workspaces';
 
 let source: ChorusDatabase;
 let target: ChorusDatabase;
@@ -58,6 +60,24 @@ describe('snapshot worker', () => {
 		expect(exported.fileName).toBe('chorus-2024-03-09-q1-review.chorus.json.gz');
 		expect(exported.summary.counts).toMatchObject({ accounts: 2, imports: 3, posts: 3 });
 		expect([exported.bytes[0], exported.bytes[1]]).toEqual([0x1f, 0x8b]);
+	});
+
+	it('saves a workspace of many post layers (read in several batches) to the bytes serializeSnapshot writes', async () => {
+		const large = largeWorkspace({ accounts: 5, years: 2, posts: 1200, seed: 4 });
+		expect(large.postLayers.length).toBeGreaterThan(24);
+		expect((await replaceAllTables(target, large)).ok).toBe(true);
+		const batches: number[] = [];
+		const read = await exportTables(target, TABLE_NAMES.filter((name) => name !== 'series' && name !== 'posts'), (layers) => batches.push(layers.length));
+		expect(batches.length).toBeGreaterThan(1);
+		expect(batches.reduce((sum, count) => sum + count, 0)).toBe(large.postLayers.length);
+		expect(read.postLayers).toEqual(inStorageOrder(large).postLayers);
+		const exported = await exportFrom(target);
+		const plain = await serializeSnapshot(await exportAllTables(target), {
+			appVersion: '0.1.0',
+			exportedAt: new Date(new Date(2024, 2, 9, 12).getTime()),
+			title: 'Q1 Review!'
+		});
+		expect(Buffer.compare(exported.bytes, plain)).toBe(0);
 	});
 
 	it('opens a file, previews the merge with its conflicts, and merges with the chosen side', async () => {

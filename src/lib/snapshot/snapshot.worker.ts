@@ -14,7 +14,7 @@ import { SnapshotEncodeError } from './codec';
 import { applyMerge, diffForMerge, replacementTables } from './merge';
 import { snapshotMessage, snapshotMessages } from './messages';
 import { MAX_SNAPSHOT_BYTES, parseSnapshot, type OpenedSnapshot } from './parse';
-import { serializeSnapshot } from './serialize';
+import { PostLayerWriter, serializeSnapshot } from './serialize';
 import type { SnapshotPhase, SnapshotRequest, SnapshotResponse } from './snapshot-protocol';
 import { summarizeFromLayers } from './summary';
 
@@ -101,14 +101,17 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 				case 'export': {
 					progress('collecting', 0);
 					// the layers only: the file leaves the merged tables out, and the summary is read
-					// from the layers without rebuilding them (summarizeFromLayers)
-					const tables = await exportTables(deps.database(), FILE_TABLES);
+					// from the layers without rebuilding them (summarizeFromLayers); the post layers
+					// are written to text as they arrive, while storage reads the next ones
+					const postLayers = new PostLayerWriter();
+					const tables = await exportTables(deps.database(), FILE_TABLES, (layers) => postLayers.add(layers));
 					const summary = summarizeFromLayers(tables);
 					const bytes = await serializeSnapshot(
 						tables,
 						{ appVersion: request.appVersion, exportedAt: new Date(request.exportedAt), title: request.title, author: request.author },
 						progress,
-						summary
+						summary,
+						postLayers
 					);
 					post(
 						{

@@ -92,25 +92,39 @@ function withStandIns(content: unknown): { light: Json; swapped: Swapped } | nul
 	}
 	const postLayers: unknown[] = [];
 	for (const layer of content.postLayers) {
-		if (!isRecord(layer) || !isRecord(layer.posts)) return null;
-		const columns = layer.posts;
-		if (!Array.isArray(columns.postId) || !isRecord(columns.metrics)) return null;
-		const length = columns.postId.length;
-		const light: Json = { ...columns };
-		for (const name of POST_COLUMNS) {
-			if (!every(columns[name], length, COLUMN_CHECKS[name])) return null;
-			light[name] = [];
-		}
-		const metrics: Json = {};
-		for (const key of Object.keys(columns.metrics)) {
-			if (!everyNumberOrNull(columns.metrics[key], length)) return null;
-			metrics[key] = [];
-		}
-		light.metrics = metrics;
-		swapped.postColumns.push(columns);
-		postLayers.push({ ...layer, posts: light });
+		const light = lightPostLayer(layer);
+		if (!light) return null;
+		swapped.postColumns.push((layer as Json).posts as Json);
+		postLayers.push(light);
 	}
 	return { light: { ...content, seriesLayers, postLayers }, swapped };
+}
+
+/**
+ * A post layer with its columns checked by the loops and swapped for empty stand-ins, or null when
+ * a column fails its loop (or the layer is not shaped so that its columns can be found). Content
+ * whose `postLayers` are such stand-ins validates (validateContent) exactly as the real content
+ * would: the loops have checked the columns, and Zod checks everything else of the layer (its
+ * fields, ids, column names, strictness). Saving a snapshot checks each post layer this way as it
+ * arrives from storage, then validates the content with the stand-ins in place.
+ */
+export function lightPostLayer(layer: unknown): Json | null {
+	if (!isRecord(layer) || !isRecord(layer.posts)) return null;
+	const columns = layer.posts;
+	if (!Array.isArray(columns.postId) || !isRecord(columns.metrics)) return null;
+	const length = columns.postId.length;
+	const light: Json = { ...columns };
+	for (const name of POST_COLUMNS) {
+		if (!every(columns[name], length, COLUMN_CHECKS[name])) return null;
+		light[name] = [];
+	}
+	const metrics: Json = {};
+	for (const key of Object.keys(columns.metrics)) {
+		if (!everyNumberOrNull(columns.metrics[key], length)) return null;
+		metrics[key] = [];
+	}
+	light.metrics = metrics;
+	return { ...layer, posts: light };
 }
 
 /** Zod's output with the real arrays back (Zod returns its own copies of the stand-ins). */
