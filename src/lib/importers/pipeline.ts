@@ -18,7 +18,7 @@ import type { ParsedFile, RowIssue } from '../domain/model';
 import type { MappingPreset } from '../schemas/mapping-preset';
 import { DEFAULT_ARCHIVE_LIMITS, openZip, verifyZip, type ArchiveLimits, type InflateBudget, type SkippedEntry } from './archive';
 import { decodeText } from './decode';
-import { sha256HexOf, sha256HexSync } from './digest';
+import { sha256Hex, sha256HexSync } from '../domain/sha256';
 import { bestGuess, buildSample, cleanHeader, guessHeaderIndex, RECOGNISED_SCORE } from './header';
 import {
 	formatBytes,
@@ -439,7 +439,7 @@ async function readBytes(
 				return;
 			}
 			collected.skipped.push(...workbook.skipped);
-			const workbookSource = { sha256: topLevel ? context.fileSha256 : await sha256HexOf(bytes), size: bytes.length };
+			const workbookSource = { sha256: topLevel ? context.fileSha256 : await sha256Hex(bytes), size: bytes.length };
 			for (const table of workbook.tables) {
 				checkCancelled(context);
 				handleTable(table, [], context, collected, false, workbookSource);
@@ -479,7 +479,7 @@ async function readBytes(
 			}
 			const { table, issues } = tabulateText(decoded.text, name, decoded.encoding, containerOf(name));
 			if (decoded.undecodable) issues.unshift(undecodableIssue(name, decoded.text, decoded.encoding, decoded.undecodable));
-			const source = { sha256: topLevel ? context.fileSha256 : await sha256HexOf(bytes), size: bytes.length };
+			const source = { sha256: topLevel ? context.fileSha256 : await sha256Hex(bytes), size: bytes.length };
 			handleTable(table, issues, context, collected, topLevel, source);
 			return;
 		}
@@ -538,7 +538,7 @@ async function readOne(input: ReadInput, options: ReadOptions, registry: readonl
 	const size = bytes.length;
 	const base = { name, size, sha256: '' };
 	if (size > limits.maxFileBytes) return tooLargeOutcome(name, size, limits.maxFileBytes);
-	base.sha256 = await sha256HexOf(bytes);
+	base.sha256 = await sha256Hex(bytes);
 	const collected: Collected = { parsed: [], unrecognised: [], skipped: [], fatal: null, rows: 0 };
 	const context: Context = {
 		registry,

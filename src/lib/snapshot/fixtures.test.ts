@@ -16,7 +16,7 @@ import { SNAPSHOT_FORMAT_VERSION } from '../schemas/snapshot';
 import { canonicalStringify } from './canonical-json';
 import { parseSnapshot } from './parse';
 import { serializeSnapshot } from './serialize';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../domain/sha256';
 import { smallWorkspace } from './test-workspaces';
 
 const DIRECTORY = fileURLToPath(new URL('../../../tests/fixtures/snapshots/', import.meta.url));

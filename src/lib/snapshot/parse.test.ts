@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalStringify } from './canonical-json';
 import { MAX_SNAPSHOT_BYTES, parseSnapshot, readSnapshotHead, type ParseResult } from './parse';
 import { serializeSnapshot } from './serialize';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../domain/sha256';
 import { inStorageOrder, smallWorkspace } from './test-workspaces';
 
 const NAME = 'team.chorus.json.gz';

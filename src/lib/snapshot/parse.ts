@@ -21,7 +21,7 @@ import { asciiJsonText } from './json-text';
 import { describeIssues, snapshotMessages as say, type SnapshotFailureKind, type SnapshotText } from './messages';
 import { MIGRATIONS, migrateEnvelope, type SnapshotEnvelopeJson, type SnapshotMigration } from './migrations';
 import { findUnsafeJson } from './safe-json';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../domain/sha256';
 import { sameSummary, summarize } from './summary';
 import { validateEnvelope } from './validate';
 

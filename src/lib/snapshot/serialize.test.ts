@@ -7,7 +7,7 @@ import { encodeContent, inKeyOrder, SnapshotEncodeError } from './codec';
 import { parseSnapshot } from './parse';
 import { PostLayerWriter, serializeSnapshot, type SnapshotMeta } from './serialize';
 import { seededRandom } from './test-workspaces';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../domain/sha256';
 import { inStorageOrder, largeWorkspace, smallWorkspace } from './test-workspaces';
 
 const META: SnapshotMeta = { appVersion: '1.2.3', exportedAt: new Date('2024-03-09T12:00:00.000Z') };

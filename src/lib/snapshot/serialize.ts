@@ -14,7 +14,7 @@ import { canonicalItemText, canonicalUtf8 } from './canonical-json';
 import { compareKeys, encodeContent, encodePostLayer, SnapshotEncodeError } from './codec';
 import { gzipAsync } from './gzip';
 import { describeIssues, snapshotMessage } from './messages';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../domain/sha256';
 import { summarizeFromLayers } from './summary';
 import { lightPostLayer, validateContent } from './validate';
 
@@ -132,7 +132,7 @@ export async function serializeSnapshot(
 	}
 	onProgress?.('encoding', 0.5);
 	const encoder = new TextEncoder();
-	const contentBytes = written ? canonicalUtf8(content, { postLayers: written.texts }) : canonicalUtf8(content);
+	const contentBytes = canonicalUtf8(content, written ? { postLayers: written.texts } : {});
 	onProgress?.('hashing', 0);
 	const contentSha256 = await sha256Hex(contentBytes);
 	const head = buildHead(meta, summary, contentSha256);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hexOf, sha256Hex } from './sha256';
+import { hexOf, sha256Hex, sha256HexSync } from './sha256';
 
 describe('sha256Hex', () => {
 	it.each([
@@ -12,6 +12,15 @@ describe('sha256Hex', () => {
 		expect(await sha256Hex(new TextEncoder().encode(text))).toBe(hex);
 		// a plain-http page has no Web Crypto: the JS implementation must agree
 		expect(await sha256Hex(text, null)).toBe(hex);
+		expect(sha256HexSync(new TextEncoder().encode(text))).toBe(hex);
+	});
+
+	it('hashes only the bytes a view shows (a zip entry inside a larger buffer)', async () => {
+		const whole = new Uint8Array(4_000_000).map((_, index) => (index * 31) & 0xff);
+		const view = whole.subarray(1_000_003, 3_500_000);
+		const copy = view.slice();
+		expect(await sha256Hex(view)).toBe(sha256HexSync(copy));
+		expect(await sha256Hex(view, null)).toBe(sha256HexSync(copy));
 	});
 
 	it('gives the same digest with and without Web Crypto for a large input', async () => {
