@@ -22,6 +22,7 @@ import {
 import 'chartjs-adapter-date-fns';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
+import { keepDatasets } from './keep-datasets';
 
 Chart.register(
 	BarController,
@@ -65,7 +66,7 @@ export function chart(config: () => AnyChartConfig): Attachment<HTMLCanvasElemen
 			// the same config object is the same chart: a card re-rendered for another figure keeps an unchanged sparkline's config
 			if (next === current) return;
 			current = next;
-			instance.data = next.data as typeof instance.data;
+			instance.data = keepDatasets(instance.data.datasets, next.data) as typeof instance.data;
 			instance.options = (next.options ?? {}) as typeof instance.options;
 			instance.update('none');
 		});
