@@ -16,22 +16,31 @@ export function exportAllTables(database: ChorusDatabase): Promise<WorkspaceTabl
  * Some tables, read in one transaction; the others come back empty. Saving a snapshot reads only
  * what the file holds: the merged tables are a third of the workspace's bytes in IndexedDB, and
  * reading them back costs more than rebuilding them from the layers. `posts` comes back as every
- * reader gets it (merged-posts.ts resolves the rows that name their layers).
+ * reader gets it (merged-posts.ts resolves the rows that name their layers). `onTable` is given
+ * each table as soon as it is read, `onPostLayers` the post layers batch by batch
+ * (readPostLayersInBatches).
  */
 export async function exportTables(
 	database: ChorusDatabase,
 	names: readonly TableName[],
-	onPostLayers?: (layers: PostLayerRecord[]) => void
+	onPostLayers?: (layers: PostLayerRecord[]) => void,
+	onTable?: (name: TableName, records: unknown[]) => void
 ): Promise<WorkspaceTables> {
 	const scope = names.includes('posts') && !names.includes('postLayers') ? [...names, 'postLayers' as const] : names;
 	return database.transaction('r', scope.map((name) => database.table(name)), async () => {
+		const read = (name: TableName): Promise<unknown[]> =>
+			name === 'posts'
+				? readAllMergedPosts(database)
+				: name === 'postLayers' && onPostLayers
+					? readPostLayersInBatches(database, onPostLayers)
+					: database.table(name).toArray();
 		const arrays = await Promise.all(
 			names.map((name) =>
-				name === 'posts'
-					? readAllMergedPosts(database)
-					: name === 'postLayers' && onPostLayers
-						? readPostLayersInBatches(database, onPostLayers)
-						: database.table(name).toArray()
+				read(name).then((records) => {
+					// each table as soon as it is read: saving starts writing the file with the first ones
+					onTable?.(name, records);
+					return records;
+				})
 			)
 		);
 		const tables = Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as Record<TableName, unknown[]>;

@@ -182,7 +182,7 @@ export function canonicalItemText(item: unknown): string {
  * against 1.18 s in Chromium's worker, and `encode` per piece was as fast only by allocating the
  * whole text again in small buffers.
  */
-function writeUtf8(text: string, bytes: Uint8Array, at: number): number {
+export function writeUtf8(text: string, bytes: Uint8Array, at: number): number {
 	let n = at;
 	for (let i = 0; i < text.length; i++) {
 		let unit = text.charCodeAt(i);

@@ -344,3 +344,404 @@ export async function gunzipBoundedAsync(data: Uint8Array, maxBytes: number, onP
 	}
 	return { ok: true, bytes: output.bytes() };
 }
+
+/*
+ * A snapshot file is one gzip member laid out as: a fixed header; the head of the JSON (format,
+ * summary, checksum: a few kilobytes) in *stored* deflate blocks, uncompressed; then the content
+ * (and the closing brace) compressed by zlib; then the trailer, CRC-32 and size of the whole text.
+ * The head holds the content's SHA-256, so it can only be written after the whole content; stored
+ * in front of a compressed body it can be, and the body can be compressed while the content is
+ * still being produced (saving compresses each post layer as storage hands it over). One member,
+ * not two (a head member and a body member): Chromium's DecompressionStream refuses a second
+ * member, though `gunzip` reads it. A stored block costs 5 bytes per 65,535 and the head then goes
+ * uncompressed (about 3 KB more for a large workspace), and a reader can take the head from the
+ * file's first bytes without inflating anything.
+ */
+
+const CRC_POLY = 0xedb88320;
+const CRC_TABLE = (() => {
+	const table = new Int32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? CRC_POLY ^ (c >>> 1) : c >>> 1;
+		table[n] = c;
+	}
+	return table;
+})();
+
+/** CRC-32 (the gzip one) of `bytes`, continuing from `crc` (that of the bytes before). */
+export function crc32(bytes: Uint8Array, crc = 0): number {
+	let c = ~crc;
+	for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+	return ~c >>> 0;
+}
+
+/** a(x)·b(x) modulo the CRC polynomial, in the CRC's bit-reflected form (zlib's multmodp). */
+function multModP(a: number, b: number): number {
+	let product = 0;
+	for (let m = 0x80000000; m !== 0; m >>>= 1) {
+		if (a & m) product ^= b;
+		b = b & 1 ? (b >>> 1) ^ CRC_POLY : b >>> 1;
+	}
+	return product >>> 0;
+}
+
+/** x^(2^k) modulo the polynomial, k = 0…31. */
+const X2N = (() => {
+	const table = new Array<number>(32);
+	table[0] = 0x40000000;
+	for (let k = 1; k < 32; k++) table[k] = multModP(table[k - 1], table[k - 1]);
+	return table;
+})();
+
+/**
+ * The CRC-32 of A followed by B, from A's CRC, B's CRC and B's length (zlib's crc32_combine): a
+ * few dozen operations, so the body's CRC can come from the native compressor, which computes it
+ * anyway, instead of from a second pass over 95 MB in script.
+ */
+export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
+	// x^(8·lengthB): one factor x^(2^k) per set bit of the length, starting at k = 3 (8 = 2³)
+	let power = 0x80000000;
+	for (let n = lengthB, k = 3; n > 0; n = Math.floor(n / 2), k++) {
+		if (n % 2 === 1) power = multModP(X2N[k & 31], power);
+	}
+	return (multModP(power, crcA) ^ crcB) >>> 0;
+}
+
+/** The largest stored deflate block: its length field has 16 bits. */
+const STORED_BLOCK_MAX = 65_535;
+/** Header (1f 8b, deflate, no flags, no time, no extra flags, Unix): what every snapshot file begins with. */
+const SNAPSHOT_GZIP_HEADER = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, OS_UNIX];
+const GZIP_HEADER_BYTES = 10;
+const GZIP_TRAILER_BYTES = 8;
+
+/** The bytes `head` takes as stored blocks (5 bytes of block header per 65,535 bytes of text). */
+function storedLength(head: Uint8Array): number {
+	return head.length + 5 * Math.ceil(head.length / STORED_BLOCK_MAX);
+}
+
+/**
+ * `head` as stored (uncompressed) deflate blocks, none of them final, written at `at`. Each block
+ * starts on a byte boundary: its first byte holds BFINAL = 0 and BTYPE = 00 and the padding, then
+ * LEN and its one's complement NLEN, little-endian, then the bytes as they are. It ends on a byte
+ * boundary too, so the compressed body's own deflate stream follows it as it is.
+ */
+function writeStored(head: Uint8Array, out: Uint8Array, at: number): number {
+	for (let offset = 0; offset < head.length; offset += STORED_BLOCK_MAX) {
+		const length = Math.min(STORED_BLOCK_MAX, head.length - offset);
+		out[at] = 0;
+		out[at + 1] = length & 0xff;
+		out[at + 2] = length >>> 8;
+		out[at + 3] = ~length & 0xff;
+		out[at + 4] = (~length >>> 8) & 0xff;
+		out.set(head.subarray(offset, offset + length), at + 5);
+		at += 5 + length;
+	}
+	return at;
+}
+
+/** Copies bytes `from`…`to` of the concatenation of `chunks` into `out` at `at`. */
+function copyRange(chunks: readonly Uint8Array[], from: number, to: number, out: Uint8Array, at: number): void {
+	let start = 0;
+	for (const chunk of chunks) {
+		const end = start + chunk.length;
+		if (end > from && start < to) {
+			const first = Math.max(from, start) - start;
+			const last = Math.min(to, end) - start;
+			out.set(chunk.subarray(first, last), at);
+			at += last - first;
+		}
+		start = end;
+		if (start >= to) return;
+	}
+}
+
+/**
+ * The file: the head stored, then the deflate stream of a gzip member of the body (zlib's or
+ * fflate's, whose own 10-byte header and 8-byte trailer are dropped), then a trailer for the whole
+ * text, its CRC-32 combined from the head's and the body's.
+ */
+function assemble(member: readonly Uint8Array[], head: Uint8Array, bodyLength: number): Uint8Array {
+	const memberLength = member.reduce((sum, chunk) => sum + chunk.length, 0);
+	const header = new Uint8Array(GZIP_HEADER_BYTES);
+	const trailer = new Uint8Array(GZIP_TRAILER_BYTES);
+	copyRange(member, 0, GZIP_HEADER_BYTES, header, 0);
+	copyRange(member, memberLength - GZIP_TRAILER_BYTES, memberLength, trailer, 0);
+	const view = new DataView(trailer.buffer);
+	// both compressors write the plain 10-byte header (no name, no extra field); anything else would
+	// mean a longer header whose bytes would land in the middle of the deflate stream
+	if (memberLength < GZIP_HEADER_BYTES + GZIP_TRAILER_BYTES || header[0] !== 0x1f || header[1] !== 0x8b || header[2] !== 8 || header[3] !== 0) {
+		throw new Error('the compressor wrote an unexpected gzip header');
+	}
+	if (view.getUint32(4, true) !== bodyLength % 2 ** 32) throw new Error('the compressor lost part of the data');
+	const deflateLength = memberLength - GZIP_HEADER_BYTES - GZIP_TRAILER_BYTES;
+	const out = new Uint8Array(GZIP_HEADER_BYTES + storedLength(head) + deflateLength + GZIP_TRAILER_BYTES);
+	out.set(SNAPSHOT_GZIP_HEADER);
+	let at = writeStored(head, out, GZIP_HEADER_BYTES);
+	copyRange(member, GZIP_HEADER_BYTES, memberLength - GZIP_TRAILER_BYTES, out, at);
+	at += deflateLength;
+	const outView = new DataView(out.buffer, out.byteOffset, out.byteLength);
+	outView.setUint32(at, crc32Combine(crc32(head), view.getUint32(0, true), bodyLength), true);
+	outView.setUint32(at + 4, (head.length + bodyLength) % 2 ** 32, true);
+	return out;
+}
+
+/** Appends `bytes` to `views`, joined with the last one when it follows it in the same buffer. */
+function appendView(views: Uint8Array[], bytes: Uint8Array): void {
+	const last = views.at(-1);
+	if (last && last.buffer === bytes.buffer && last.byteOffset + last.length === bytes.byteOffset) {
+		views[views.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + bytes.length);
+	} else {
+		views.push(bytes);
+	}
+}
+
+/** The body goes to the compressor in slices of this size, cut from its start whatever the pushes were. */
+const BODY_SLICE = CHUNK_BYTES * 4;
+
+/**
+ * Who compresses a snapshot's body: zlib on a thread of its own (a worker holding a
+ * CompressionStream, fed copies of the slices), zlib on the calling thread, or fflate where the
+ * engine has no CompressionStream. They give the same file for the same text when the zlib is the
+ * same (the worker and the calling thread use the same one).
+ */
+export type GzipEngine = 'worker' | 'native' | 'fflate';
+
+export function defaultGzipEngine(): GzipEngine {
+	if (!nativeStreams()) return 'fflate';
+	return typeof Worker === 'function' ? 'worker' : 'native';
+}
+
+/** The compression worker (gzip.worker.ts); tests give another to see a failing one replaced. */
+export type GzipWorkerFactory = () => Worker;
+
+const defaultGzipWorker: GzipWorkerFactory = () => new Worker(new URL('./gzip.worker.ts', import.meta.url), { type: 'module' });
+
+/** What gzip.worker.ts sends back. */
+export type GzipWorkerReply = { type: 'free'; buffer: ArrayBuffer } | { type: 'member'; member: Uint8Array } | { type: 'failed'; message: string };
+
+interface ZlibThread {
+	worker: Worker;
+	/** Slice buffers back from the worker, to be filled again (no fresh memory per slice). */
+	pool: ArrayBuffer[];
+	/** Where each slice sent ends in the body, for progress as the worker takes them. */
+	ends: number[];
+	progress: ((end: number) => void) | null;
+	/** The gzip member of the body, once the worker has it all; rejected when the worker fails. */
+	member: Promise<Uint8Array>;
+}
+
+function zlibThread(worker: Worker): ZlibThread {
+	const thread: ZlibThread = { worker, pool: [], ends: [], progress: null, member: Promise.resolve(new Uint8Array(0)) };
+	thread.member = new Promise<Uint8Array>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<GzipWorkerReply>) => {
+			const reply = event.data;
+			if (reply.type === 'free') {
+				thread.pool.push(reply.buffer);
+				const end = thread.ends.shift();
+				if (end !== undefined) thread.progress?.(end);
+			} else if (reply.type === 'member') {
+				resolve(reply.member);
+			} else {
+				reject(new Error(reply.message));
+			}
+		};
+		worker.onerror = (event) => {
+			event.preventDefault();
+			reject(new Error(event.message || 'the compression worker did not start'));
+		};
+		worker.onmessageerror = () => reject(new Error('the compression worker sent an unreadable message'));
+	});
+	thread.member.catch(() => {});
+	return thread;
+}
+
+/**
+ * A snapshot file whose body is compressed as it is pushed, and whose head, known only at the end,
+ * is put in front of it uncompressed (see the layout above). The body goes to the compressor in
+ * fixed slices of its concatenation, never in the pieces it was pushed in, because where a
+ * compressor's input chunks end may change its output (fflate's does): the bytes depend only on the
+ * text, whether the body came in 30 batches while storage was read or in one piece.
+ *
+ * Chromium's CompressionStream deflates inside write(), on the calling thread, and a save's worker
+ * is busy for most of the time storage is read (the objects IndexedDB hands over, the posts'
+ * canonical text): zlib there lengthened the read by about as much as it saved afterwards. So by
+ * default zlib gets a thread of its own, a worker fed a copy of each slice in one of a few reused
+ * buffers (a copy of a megabyte costs far less than deflating it). Should that worker fail (not
+ * allowed, not loadable), the body is compressed here at the end, to the same bytes: every pushed
+ * view is kept for that (views only, joined where they follow each other).
+ *
+ * Pushed bytes must not change until `finish` is done: they are held as views. Views that follow
+ * each other in one buffer are joined without a copy, so a body written into one growing buffer
+ * reaches the compressor as views of it.
+ */
+export class GzipStreamWithHead {
+	/** Called as the compressor takes the body: bytes compressed, bytes pushed so far. */
+	onProgress: ByteProgress | undefined;
+	#pending: Uint8Array[] = [];
+	#pendingLength = 0;
+	#length = 0;
+	#thread: ZlibThread | null = null;
+	/** Everything pushed, while a worker compresses (see the class comment). */
+	#kept: Uint8Array[] = [];
+	#native: { writer: WritableStreamDefaultWriter<BufferSource>; output: Promise<Uint8Array[]> } | null = null;
+	#fflate: { stream: Gzip; chunks: Uint8Array[] } | null = null;
+	#error: unknown = null;
+	#closed = false;
+
+	constructor(engine: GzipEngine = defaultGzipEngine(), makeWorker: GzipWorkerFactory = defaultGzipWorker) {
+		if (engine === 'worker') {
+			try {
+				this.#thread = zlibThread(makeWorker());
+				this.#thread.progress = (end) => this.onProgress?.(end, this.#length);
+				return;
+			} catch {
+				// no worker here: zlib on this thread
+				engine = 'native';
+			}
+		}
+		if (engine === 'native') {
+			const stream = new CompressionStream('gzip');
+			const reader = stream.readable.getReader();
+			const output = (async () => {
+				const chunks: Uint8Array[] = [];
+				for (;;) {
+					const { done, value } = await reader.read();
+					if (done) return chunks;
+					chunks.push(value);
+				}
+			})();
+			output.catch(() => {});
+			this.#native = { writer: stream.writable.getWriter(), output };
+		} else {
+			const chunks: Uint8Array[] = [];
+			this.#fflate = { stream: new Gzip({ level: 6, mtime: 0 }, (chunk) => chunks.push(chunk)), chunks };
+		}
+	}
+
+	/** Bytes of the body pushed so far. */
+	get length(): number {
+		return this.#length;
+	}
+
+	push(bytes: Uint8Array): void {
+		if (this.#closed) throw new Error('the snapshot stream is finished');
+		if (bytes.length === 0) return;
+		appendView(this.#pending, bytes);
+		if (this.#thread) appendView(this.#kept, bytes);
+		this.#pendingLength += bytes.length;
+		this.#length += bytes.length;
+		while (this.#pendingLength >= BODY_SLICE) this.#compress(this.#take(BODY_SLICE), false);
+	}
+
+	/** The first `size` pending bytes, as a view when they lie in one buffer. */
+	#take(size: number): Uint8Array {
+		const first = this.#pending[0];
+		let slice: Uint8Array;
+		if (first.length >= size) {
+			slice = first.subarray(0, size);
+			if (first.length === size) this.#pending.shift();
+			else this.#pending[0] = first.subarray(size);
+		} else {
+			slice = new Uint8Array(size);
+			let filled = 0;
+			while (filled < size) {
+				const part = this.#pending[0];
+				const take = Math.min(size - filled, part.length);
+				slice.set(part.subarray(0, take), filled);
+				filled += take;
+				if (take === part.length) this.#pending.shift();
+				else this.#pending[0] = part.subarray(take);
+			}
+		}
+		this.#pendingLength -= size;
+		return slice;
+	}
+
+	#compress(slice: Uint8Array, final: boolean): void {
+		const end = this.#length - this.#pendingLength;
+		if (this.#thread) {
+			const { worker, pool, ends } = this.#thread;
+			// a copy, in a buffer the worker has given back when there is one: transferring a view
+			// would hand over (and take away) the whole buffer it lies in
+			const buffer = pool.pop() ?? new ArrayBuffer(BODY_SLICE);
+			const bytes = new Uint8Array(buffer, 0, slice.length);
+			bytes.set(slice);
+			ends.push(end);
+			worker.postMessage({ type: 'slice', bytes }, [buffer]);
+			return;
+		}
+		if (this.#fflate) {
+			this.#fflate.stream.push(slice, final);
+			this.onProgress?.(end, this.#length);
+			return;
+		}
+		// not awaited: Chromium deflates the slice inside write() itself, and a save goes on with the
+		// next batch of posts meanwhile
+		this.#native!.writer.write(slice as Uint8Array<ArrayBuffer>).then(
+			() => this.onProgress?.(end, this.#length),
+			(error: unknown) => {
+				this.#error ??= error;
+			}
+		);
+	}
+
+	/** The file: `head` stored in front of the compressed body. */
+	async finish(head: Uint8Array): Promise<Uint8Array> {
+		if (this.#closed) throw new Error('the snapshot stream is finished');
+		this.#closed = true;
+		const rest = this.#pendingLength > 0 ? this.#take(this.#pendingLength) : new Uint8Array(0);
+		let member: Uint8Array[];
+		if (this.#thread) {
+			const { worker } = this.#thread;
+			if (rest.length > 0) this.#compress(rest, true);
+			worker.postMessage({ type: 'end' });
+			try {
+				member = [await this.#thread.member];
+			} catch {
+				// the worker failed: compress it all here, to the same bytes
+				const here = new GzipStreamWithHead('native');
+				here.onProgress = this.onProgress;
+				for (const part of this.#kept) here.push(part);
+				return here.finish(head);
+			} finally {
+				worker.terminate();
+			}
+		} else if (this.#fflate) {
+			this.#fflate.stream.push(rest, true);
+			member = this.#fflate.chunks;
+		} else {
+			const { writer, output } = this.#native!;
+			if (rest.length > 0) this.#compress(rest, true);
+			await writer.close();
+			member = await output;
+			if (this.#error) throw this.#error;
+		}
+		this.onProgress?.(this.#length, this.#length);
+		return assemble(member, head, this.#length);
+	}
+
+	/** Drops the stream (the caller saves another way, or not at all). */
+	abort(): void {
+		if (this.#closed) return;
+		this.#closed = true;
+		this.#pending = [];
+		this.#kept = [];
+		this.#native?.writer.abort().catch(() => {});
+		this.#thread?.worker.terminate();
+		this.#fflate = null;
+	}
+}
+
+/** A snapshot file for a head and a body given whole (see GzipStreamWithHead). */
+export async function gzipWithStoredHead(
+	head: Uint8Array,
+	body: readonly Uint8Array[],
+	onProgress?: ByteProgress,
+	engine: GzipEngine = defaultGzipEngine()
+): Promise<Uint8Array> {
+	const stream = new GzipStreamWithHead(engine);
+	stream.onProgress = onProgress;
+	for (const part of body) stream.push(part);
+	return stream.finish(head);
+}

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChorusDatabase } from '../db/database';
 import { dispose, freshDatabase } from '../db/test-support';
 import { exportAllTables, exportTables, replaceAllTables } from '../db/wipe';
 import { TABLE_NAMES } from '../schemas/db-records';
 import type { MergePreview } from './merge';
 import { MAX_SNAPSHOT_BYTES } from './parse';
-import { serializeSnapshot } from './serialize';
+import { PostLayerWriter, serializeSnapshot } from './serialize';
 import type { ExportedSnapshot, OpenedSnapshotInfo, SnapshotRequest, SnapshotResponse } from './snapshot-protocol';
 import { createSnapshotHandler, snapshotFileName, startSnapshotWorker } from './snapshot.worker';
 import { accountRecord, emptyTables, inStorageOrder, largeWorkspace, smallWorkspace } from './test-workspaces';
@@ -67,11 +67,32 @@ describe('snapshot worker', () => {
 		expect(large.postLayers.length).toBeGreaterThan(24);
 		expect((await replaceAllTables(target, large)).ok).toBe(true);
 		const batches: number[] = [];
-		const read = await exportTables(target, TABLE_NAMES.filter((name) => name !== 'series' && name !== 'posts'), (layers) => batches.push(layers.length));
+		const events: string[] = [];
+		const given = new Map<string, unknown[]>();
+		const read = await exportTables(
+			target,
+			TABLE_NAMES.filter((name) => name !== 'series' && name !== 'posts'),
+			(layers) => {
+				batches.push(layers.length);
+				events.push('batch');
+			},
+			(name, records) => {
+				events.push(name);
+				given.set(name, records);
+			}
+		);
+		for (const [name, records] of given) expect(records).toBe(read[name as keyof typeof read]);
 		expect(batches.length).toBeGreaterThan(1);
 		expect(batches.reduce((sum, count) => sum + count, 0)).toBe(large.postLayers.length);
 		expect(read.postLayers).toEqual(inStorageOrder(large).postLayers);
+		// every other table is read before the post layers' first batch arrives (requests run in
+		// order in a transaction), so saving can write the content's start and go on with the layers
+		expect(events.indexOf('batch')).toBe(TABLE_NAMES.length - 3);
+		expect(events.at(-1)).toBe('postLayers');
+		const streamed = vi.spyOn(PostLayerWriter.prototype, 'streamedContent');
 		const exported = await exportFrom(target);
+		expect(streamed.mock.results.map((result) => result.value === null)).toEqual([false]);
+		streamed.mockRestore();
 		const plain = await serializeSnapshot(await exportAllTables(target), {
 			appVersion: '0.1.0',
 			exportedAt: new Date(new Date(2024, 2, 9, 12).getTime()),

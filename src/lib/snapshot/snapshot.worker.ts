@@ -102,17 +102,29 @@ export function createSnapshotHandler(deps: SnapshotWorkerDeps) {
 					progress('collecting', 0);
 					// the layers only: the file leaves the merged tables out, and the summary is read
 					// from the layers without rebuilding them (summarizeFromLayers); the post layers
-					// are written to text as they arrive, while storage reads the next ones
+					// are written to text and compressed as they arrive, while storage reads the next
+					// ones (the tables before them in the file arrive first)
 					const postLayers = new PostLayerWriter();
-					const tables = await exportTables(deps.database(), FILE_TABLES, (layers) => postLayers.add(layers));
-					const summary = summarizeFromLayers(tables);
-					const bytes = await serializeSnapshot(
-						tables,
-						{ appVersion: request.appVersion, exportedAt: new Date(request.exportedAt), title: request.title, author: request.author },
-						progress,
-						summary,
-						postLayers
-					);
+					let bytes: Uint8Array;
+					let summary: ReturnType<typeof summarizeFromLayers>;
+					try {
+						const tables = await exportTables(
+							deps.database(),
+							FILE_TABLES,
+							(layers) => postLayers.add(layers),
+							(name, records) => postLayers.table(name, records)
+						);
+						summary = summarizeFromLayers(tables);
+						bytes = await serializeSnapshot(
+							tables,
+							{ appVersion: request.appVersion, exportedAt: new Date(request.exportedAt), title: request.title, author: request.author },
+							progress,
+							summary,
+							postLayers
+						);
+					} finally {
+						postLayers.abort();
+					}
 					post(
 						{
 							type: 'exported',

@@ -1,0 +1,60 @@
+/**
+ * zlib on a thread of its own, for saving a snapshot: the snapshot worker sends the body of the
+ * file in slices as it writes them (GzipStreamWithHead in gzip.ts), this worker deflates them with
+ * the browser's CompressionStream, which runs inside write() on the calling thread, and gives each
+ * slice's buffer back to be filled again; at `end`, the whole gzip member. So the deflating runs
+ * beside the snapshot worker's own work instead of after it.
+ */
+import type { GzipWorkerReply } from './gzip';
+
+type Request = { type: 'slice'; bytes: Uint8Array<ArrayBuffer> } | { type: 'end' };
+
+interface WorkerScope {
+	onmessage: ((event: MessageEvent<Request>) => void) | null;
+	postMessage(message: GzipWorkerReply, transfer?: Transferable[]): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+const stream = new CompressionStream('gzip');
+const writer = stream.writable.getWriter();
+const reader = stream.readable.getReader();
+const chunks: Uint8Array[] = [];
+const reading = (async () => {
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return;
+		chunks.push(value);
+	}
+})();
+reading.catch(() => {});
+
+function joined(): Uint8Array<ArrayBuffer> {
+	const member = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+	let at = 0;
+	for (const chunk of chunks) {
+		member.set(chunk, at);
+		at += chunk.length;
+	}
+	return member;
+}
+
+// in order, one at a time: the slices are the body's, and deflate's output depends on their order
+let queue = Promise.resolve();
+scope.onmessage = (event) => {
+	const request = event.data;
+	queue = queue
+		.then(async () => {
+			if (request.type === 'slice') {
+				await writer.write(request.bytes);
+				scope.postMessage({ type: 'free', buffer: request.bytes.buffer }, [request.bytes.buffer]);
+				return;
+			}
+			await writer.close();
+			await reading;
+			const member = joined();
+			scope.postMessage({ type: 'member', member }, [member.buffer]);
+		})
+		.catch((error: unknown) => {
+			scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+		});
+};
