@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deflateSync, strToU8, zipSync } from 'fflate';
+import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import { crc32, isJunkEntry, listZipPaths, openZip, verifyZip, type OpenZipResult, type ZipEntry } from './archive';
 
 interface RawEntry {
@@ -334,7 +334,7 @@ describe('openZip: small entries inflate in one pass, large ones streamed, with 
 describe('verifyZip (for workbooks SheetJS unpacks itself)', () => {
 	it('accepts a sound zip and uses up its share of the budget', () => {
 		const budget = { remaining: 10_000 };
-		expect(verifyZip(buildZip([{ name: 'xl/workbook.xml', data: csv('<workbook/>') }]), 'book.xlsx', { budget })).toEqual({ ok: true });
+		expect(verifyZip(buildZip([{ name: 'xl/workbook.xml', data: csv('<workbook/>') }]), 'book.xlsx', { budget })).toMatchObject({ ok: true });
 		expect(budget.remaining).toBe(10_000 - '<workbook/>'.length);
 	});
 
@@ -349,5 +349,54 @@ describe('verifyZip (for workbooks SheetJS unpacks itself)', () => {
 		});
 		const bomb = verifyZip(buildZip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(4 * 1024 * 1024) }]), 'bomb.xlsx');
 		expect(bomb).toMatchObject({ ok: false, hostile: true, message: expect.stringContaining('looks like a zip bomb') });
+	});
+});
+
+describe('verifyZip hands back the verified entries stored', () => {
+	const sheet = csv('<sheetData>' + '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(200) + '</sheetData>');
+	const book = csv('<workbook/>');
+
+	it('as a zip of stored entries with the same names, contents and checksums', () => {
+		const result = verifyZip(buildZip([{ name: 'xl/workbook.xml', data: book }, { name: 'xl/worksheets/sheet1.xml', data: sheet }, { name: 'mimetype', data: csv('x'), method: 0 }]), 'book.xlsx');
+		if (!result.ok || !result.unpacked) throw new Error('expected a stored copy');
+		const opened = openZip(result.unpacked, 'copy.xlsx');
+		if (!opened.ok) throw new Error(opened.message);
+		expect(opened.entries.map((entry) => [entry.path, entry.compressedSize, entry.size])).toEqual([
+			['xl/workbook.xml', book.length, book.length],
+			['xl/worksheets/sheet1.xml', sheet.length, sheet.length],
+			['mimetype', 1, 1]
+		]);
+		// every entry stored (method 0) and read back with its checksum checked
+		expect(opened.entries.map((entry) => entry.read())).toEqual([
+			{ ok: true, bytes: book },
+			{ ok: true, bytes: sheet },
+			{ ok: true, bytes: csv('x') }
+		]);
+		const view = new DataView(result.unpacked.buffer);
+		expect([view.getUint16(8, true), view.getUint32(14, true)]).toEqual([0, crc32(book)]);
+		// fflate, another reader, agrees
+		expect(unzipSync(result.unpacked)).toEqual({ 'xl/workbook.xml': book, 'xl/worksheets/sheet1.xml': sheet, mimetype: csv('x') });
+	});
+
+	it('keeps the names of the local headers, which SheetJS reads', () => {
+		const zip = buildZip([{ name: 'xl/workbook.xml', data: book }]);
+		// the central directory says otherwise; the local header's name is what the library saw
+		zip.set(strToU8('xl/wrkbook.xml'), zip.length - 22 - 46 - 'xl/workbook.xml'.length + 46 - 0);
+		const result = verifyZip(zip, 'book.xlsx');
+		if (!result.ok || !result.unpacked) throw new Error('expected a stored copy');
+		expect(Object.keys(unzipSync(result.unpacked))).toEqual(['xl/workbook.xml']);
+	});
+
+	it('leaves the original to the library when verification did not read every entry', () => {
+		for (const odd of [{ name: 'xl/', data: new Uint8Array(0) }, { name: '__MACOSX/._book', data: csv('junk') }, { name: 'xl/secret.xml', data: book, flags: 1 }, { name: 'xl/old.xml', data: book, method: 12 }]) {
+			const result = verifyZip(buildZip([{ name: 'xl/workbook.xml', data: book }, odd]), 'book.xlsx');
+			expect(result).toEqual({ ok: true, unpacked: null });
+		}
+	});
+
+	it('still refuses a workbook that lies about its sizes, before anything is handed back', () => {
+		const liar = verifyZip(buildZip([{ name: 'xl/workbook.xml', data: book }, { name: 'xl/worksheets/sheet1.xml', data: sheet, declaredSize: 20 }]), 'liar.xlsx');
+		expect(liar).toMatchObject({ ok: false, hostile: true });
+		expect('unpacked' in liar).toBe(false);
 	});
 });

@@ -307,6 +307,16 @@ function inflateStreamed(compressed: Uint8Array, declaredSize: number): Uint8Arr
 	return written === declaredSize ? out : 'damaged';
 }
 
+/** An entry as openZip found it: its central record and where its data starts. */
+interface OpenedEntry extends ZipEntry {
+	record: CentralRecord;
+	start: number;
+}
+
+type OpenedZip =
+	| { ok: true; entries: OpenedEntry[]; skipped: SkippedEntry[]; /** Directory records not among the entries (folders, junk, skipped). */ omitted: number }
+	| Exclude<OpenZipResult, { ok: true }>;
+
 /**
  * Opens a zip and checks every declared size against the limits before anything is inflated.
  * Never throws. `budget` is shared with nested zips so nesting cannot multiply the total.
@@ -316,6 +326,15 @@ export function openZip(
 	zipName: string,
 	options: { limits?: Partial<ArchiveLimits>; budget?: InflateBudget } = {}
 ): OpenZipResult {
+	const opened = openEntries(bytes, zipName, options);
+	return opened.ok ? { ok: true, entries: opened.entries, skipped: opened.skipped } : opened;
+}
+
+function openEntries(
+	bytes: Uint8Array,
+	zipName: string,
+	options: { limits?: Partial<ArchiveLimits>; budget?: InflateBudget }
+): OpenedZip {
 	const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits };
 	const budget = options.budget ?? { remaining: limits.maxInflatedBytes };
 	const directory = readDirectory(bytes, limits.maxEntries);
@@ -397,7 +416,9 @@ export function openZip(
 		};
 	budget.remaining -= declaredTotal;
 
-	const entries: ZipEntry[] = wanted.map(({ record, start }) => ({
+	const entries: OpenedEntry[] = wanted.map(({ record, start }) => ({
+		record,
+		start,
 		path: record.path,
 		compressedSize: record.compressedSize,
 		size: record.size,
@@ -419,23 +440,114 @@ export function openZip(
 		}
 	}));
 
-	return { ok: true, entries, skipped };
+	return { ok: true, entries, skipped, omitted: directory.records.length - wanted.length };
 }
 
-export type VerifyZipResult = { ok: true } | ({ ok: false; hostile: boolean } & CodedText);
+/**
+ * `unpacked`: the same zip with every entry stored (not compressed), built from the entries just
+ * verified, for the library to read without inflating anything again; null when the zip has
+ * entries verification did not read (folders, macOS junk, skipped methods) or is too large to
+ * hold twice, and the library must be handed the original.
+ */
+export type VerifyZipResult = { ok: true; unpacked: Uint8Array | null } | ({ ok: false; hostile: boolean } & CodedText);
+
+/**
+ * Above this many inflated bytes a workbook is not rebuilt: the rebuilt copy and the library's
+ * own copies of its entries would hold it twice, where the library inflating the original holds
+ * it once.
+ */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+const LOCAL_HEADER = 30;
+const CENTRAL_HEADER = 46;
+
+/** Where an entry's name lies in its local header (SheetJS reads the local name, not the central one). */
+function localName(bytes: Uint8Array, record: CentralRecord): Uint8Array {
+	const at = record.localOffset;
+	const length = bytes[at + 26] | (bytes[at + 27] << 8);
+	return bytes.subarray(at + LOCAL_HEADER, at + LOCAL_HEADER + length);
+}
+
+/**
+ * A zip of the given entries, each stored under its original local name, time and CRC (all
+ * verified), with no extra fields and no data descriptors. Sizes fit in 32 bits: the entries
+ * together stay under MAX_UNPACKED_BYTES.
+ */
+function storedZip(bytes: Uint8Array, entries: readonly OpenedEntry[], contents: readonly Uint8Array[]): Uint8Array {
+	const names = entries.map((entry) => localName(bytes, entry.record));
+	let localsSize = 0;
+	let directorySize = 0;
+	for (let i = 0; i < entries.length; i++) {
+		localsSize += LOCAL_HEADER + names[i].length + contents[i].length;
+		directorySize += CENTRAL_HEADER + names[i].length;
+	}
+	const out = new Uint8Array(localsSize + directorySize + EOCD_MIN);
+	const view = new DataView(out.buffer);
+	const source = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let at = 0;
+	let central = localsSize;
+	for (let i = 0; i < entries.length; i++) {
+		const { record } = entries[i];
+		const name = names[i];
+		const content = contents[i];
+		// DOS time and date of the local header, as the library would have read them
+		const time = source.getUint16(record.localOffset + 10, true);
+		const date = source.getUint16(record.localOffset + 12, true);
+		view.setUint32(at, SIG_LOCAL, true);
+		view.setUint16(at + 4, 20, true);
+		view.setUint16(at + 8, METHOD_STORED, true);
+		view.setUint16(at + 10, time, true);
+		view.setUint16(at + 12, date, true);
+		view.setUint32(at + 14, record.crc, true);
+		view.setUint32(at + 18, content.length, true);
+		view.setUint32(at + 22, content.length, true);
+		view.setUint16(at + 26, name.length, true);
+		out.set(name, at + LOCAL_HEADER);
+		out.set(content, at + LOCAL_HEADER + name.length);
+
+		view.setUint32(central, SIG_CENTRAL, true);
+		view.setUint16(central + 4, 20, true);
+		view.setUint16(central + 6, 20, true);
+		view.setUint16(central + 10, METHOD_STORED, true);
+		view.setUint16(central + 12, time, true);
+		view.setUint16(central + 14, date, true);
+		view.setUint32(central + 16, record.crc, true);
+		view.setUint32(central + 20, content.length, true);
+		view.setUint32(central + 24, content.length, true);
+		view.setUint16(central + 28, name.length, true);
+		view.setUint32(central + 42, at, true);
+		out.set(name, central + CENTRAL_HEADER);
+
+		at += LOCAL_HEADER + name.length + content.length;
+		central += CENTRAL_HEADER + name.length;
+	}
+	view.setUint32(central, SIG_END, true);
+	view.setUint16(central + 8, entries.length, true);
+	view.setUint16(central + 10, entries.length, true);
+	view.setUint32(central + 12, directorySize, true);
+	view.setUint32(central + 16, localsSize, true);
+	return out;
+}
 
 /**
  * For zip-based files another library unpacks itself (xlsx, ods): the same checks as openZip, and
- * every entry inflated once under the bounds and thrown away, so a workbook that lies about its
- * sizes is refused before SheetJS inflates it without limits.
+ * every entry inflated once under the bounds, so a workbook that lies about its sizes is refused
+ * before SheetJS sees it. The verified entries are then handed back as a stored zip (`unpacked`):
+ * SheetJS inflated every entry a second time, with its own plain-JS inflater that each parse
+ * worker had to compile as well (docs/performance.md); reading a stored entry is a copy.
  */
 export function verifyZip(
 	bytes: Uint8Array,
 	zipName: string,
 	options: { limits?: Partial<ArchiveLimits>; budget?: InflateBudget } = {}
 ): VerifyZipResult {
-	const zip = openZip(bytes, zipName, options);
+	const zip = openEntries(bytes, zipName, options);
 	if (!zip.ok) return { ok: false, message: zip.message, code: zip.code, params: zip.params, hostile: zip.problem === 'bomb' };
+	let inflatedTotal = 0;
+	for (const entry of zip.entries) inflatedTotal += entry.size;
+	// a plain (not zip64) directory counts its entries in 16 bits
+	const keep = zip.omitted === 0 && inflatedTotal <= MAX_UNPACKED_BYTES && zip.entries.length <= 0xffff;
+	const contents: Uint8Array[] = [];
 	for (const entry of zip.entries) {
 		const read = entry.read();
 		if (!read.ok)
@@ -446,6 +558,7 @@ export function verifyZip(
 						...fileMessage(read.code === 'entry.checksum' ? 'file.zipEntryChecksum' : 'file.zipEntryUnpackFailed', { name: zipName, entry: entry.path }),
 						hostile: false
 					};
+		if (keep) contents.push(read.bytes);
 	}
-	return { ok: true };
+	return { ok: true, unpacked: keep ? storedZip(bytes, zip.entries, contents) : null };
 }

@@ -420,6 +420,8 @@ async function readBytes(
 		}
 
 		case 'spreadsheet': {
+			// what SheetJS reads: for a zip-based workbook, its verified entries stored (see verifyZip)
+			let readable = bytes;
 			if (sniffed.format === 'xlsx' || sniffed.format === 'ods') {
 				const verified = verifyZip(bytes, name, { limits: context.limits.archive, budget: context.budget });
 				if (!verified.ok) {
@@ -427,8 +429,9 @@ async function readBytes(
 					else fail(collected, name, verified, topLevel);
 					return;
 				}
+				if (verified.unpacked) readable = verified.unpacked;
 			}
-			const workbook = await readWorkbook(bytes, {
+			const workbook = await readWorkbook(readable, {
 				fileName: name,
 				format: sniffed.format,
 				maxSheets: context.limits.maxSheets,

@@ -129,6 +129,22 @@ function textStart(bytes: Uint8Array, bomLength: number): string {
 
 const HTML_STARTS = ['<!doctype html', '<html', '<head', '<body', '<meta', '<table', '<!--'];
 
+/**
+ * Control characters other than tab and line breaks. Its own small function: this loop over the
+ * 64 KB probe of every file and zip entry is the only hot part of sniffing, and inside sniffBytes
+ * it had V8 optimise all of sniffBytes, with the zip directory reading and the markup checks it
+ * calls, again and again (each time a file took a branch not seen before).
+ */
+function controlBytes(probe: Uint8Array): number {
+	let controls = 0;
+	// an indexed loop: `for…of` over the probe was most of sniffing's time
+	for (let i = 0; i < probe.length; i++) {
+		const byte = probe[i];
+		if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) controls++;
+	}
+	return controls;
+}
+
 export function sniffBytes(bytes: Uint8Array, fileName: string): Sniffed {
 	if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY) || startsWith(bytes, ZIP_SPANNED))
 		return classifyZip(bytes, fileName);
@@ -148,12 +164,7 @@ export function sniffBytes(bytes: Uint8Array, fileName: string): Sniffed {
 		if (utf16) return { kind: 'text', encoding: utf16, bomLength: 0 };
 		return rejection(fileName, 'binary', 'nul', { byte: firstNul + 1 });
 	}
-	let controls = 0;
-	// an indexed loop: `for…of` over the 64 KB probe of every file and zip entry was most of sniffing's time
-	for (let i = 0; i < probe.length; i++) {
-		const byte = probe[i];
-		if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) controls++;
-	}
+	const controls = controlBytes(probe);
 	if (probe.length > 0 && controls > probe.length * 0.05)
 		return rejection(fileName, 'binary', 'controls');
 
