@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
-import { crc32, isJunkEntry, listZipPaths, openZip, verifyZip, type OpenZipResult, type ZipEntry } from './archive';
+import { crc32 } from '../domain/crc32';
+import { isJunkEntry, listZipPaths, openZip, verifyZip, type OpenZipResult, type ZipEntry } from './archive';
 
 interface RawEntry {
 	name: string | Uint8Array;

@@ -17,6 +17,7 @@ import {
 	MAX_ZIP_ENTRIES,
 	RATIO_CHECK_MIN_BYTES
 } from './limits';
+import { crc32 } from '../domain/crc32';
 import { fileMessage, type CodedText } from './messages';
 import type { MessageParam } from '../domain/coded-message';
 
@@ -99,22 +100,6 @@ const METHOD_NAMES: Record<number, string> = {
 	95: 'XZ',
 	99: 'AES encryption'
 };
-
-const CRC_TABLE = (() => {
-	const table = new Uint32Array(256);
-	for (let n = 0; n < 256; n++) {
-		let c = n;
-		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-		table[n] = c >>> 0;
-	}
-	return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-	let crc = 0xffffffff;
-	for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-	return (crc ^ 0xffffffff) >>> 0;
-}
 
 // IBM code page 437, the zip spec's default name encoding when the UTF-8 flag is not set.
 const CP437_HIGH =

@@ -3,7 +3,8 @@
 // stream, must be one gzip member its DecompressionStream accepts (it refuses a second member).
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { crc32, defaultGzipEngine, gunzipBoundedAsync, gzipWithStoredHead, GzipStreamWithHead } from './gzip';
+import { crc32 } from '../domain/crc32';
+import { defaultGzipEngine, gunzipBoundedAsync, gzipWithStoredHead, GzipStreamWithHead } from './gzip';
 import { parseSnapshot } from './parse';
 import { serializeSnapshot } from './serialize';
 import { inStorageOrder, largeWorkspace } from './test-workspaces';

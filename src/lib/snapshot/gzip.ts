@@ -9,6 +9,7 @@
  * and size. fflate remains the fallback for engines without those streams.
  */
 import { Gunzip, Gzip } from 'fflate';
+import { crc32, crc32Combine } from '../domain/crc32';
 
 /** Input slice fed to the compressor at a time: small enough for a smooth progress bar. */
 const CHUNK_BYTES = 256 * 1024;
@@ -43,61 +44,6 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
 		offset += chunk.length;
 	}
 	return out;
-}
-
-/**
- * Gzip with a fixed header: modification time 0 and no file name, so the same text always gives
- * the same bytes (fflate otherwise stamps the current time into the header). The input may come in
- * parts (a head and a large body) so they need not be copied into one buffer first. Deflate's
- * output depends on where pushes end, so the parts are fed in fixed slices of their concatenation:
- * the bytes are those of the joined text, however it was split.
- */
-export function gzipDeterministic(parts: Uint8Array | readonly Uint8Array[], onProgress?: ByteProgress): Uint8Array {
-	const inputs = parts instanceof Uint8Array ? [parts] : parts;
-	const total = inputs.reduce((sum, part) => sum + part.length, 0);
-	const chunks: Uint8Array[] = [];
-	let length = 0;
-	const stream = new Gzip({ level: 6, mtime: 0 }, (chunk) => {
-		chunks.push(chunk);
-		length += chunk.length;
-	});
-	if (total === 0) {
-		stream.push(new Uint8Array(0), true);
-		return concat(chunks, length);
-	}
-	let partIndex = 0;
-	let partOffset = 0;
-	for (let done = 0; done < total; ) {
-		const size = Math.min(CHUNK_BYTES, total - done);
-		let slice: Uint8Array;
-		const part = inputs[partIndex];
-		if (part.length - partOffset >= size) {
-			slice = part.subarray(partOffset, partOffset + size);
-			partOffset += size;
-		} else {
-			slice = new Uint8Array(size);
-			let filled = 0;
-			while (filled < size) {
-				const current = inputs[partIndex];
-				const take = Math.min(size - filled, current.length - partOffset);
-				slice.set(current.subarray(partOffset, partOffset + take), filled);
-				filled += take;
-				partOffset += take;
-				if (partOffset === current.length && filled < size) {
-					partIndex++;
-					partOffset = 0;
-				}
-			}
-		}
-		while (partIndex < inputs.length - 1 && partOffset === inputs[partIndex].length) {
-			partIndex++;
-			partOffset = 0;
-		}
-		done += size;
-		stream.push(slice, done === total);
-		onProgress?.(done, total);
-	}
-	return concat(chunks, length);
 }
 
 export type InflateResult =
@@ -229,33 +175,8 @@ function nativeStreams(): boolean {
 	return typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
 }
 
-/** Cuts the concatenation of `parts` into fixed slices of `size` bytes (the last one shorter). */
-function* slicesOf(parts: readonly Uint8Array[], size: number): Generator<Uint8Array> {
-	let pending: Uint8Array[] = [];
-	let pendingLength = 0;
-	for (const part of parts) {
-		let offset = 0;
-		while (offset < part.length) {
-			const take = Math.min(size - pendingLength, part.length - offset);
-			if (pendingLength === 0 && take === size) {
-				yield part.subarray(offset, offset + take);
-			} else {
-				pending.push(part.subarray(offset, offset + take));
-				pendingLength += take;
-				if (pendingLength === size) {
-					yield concat(pending, pendingLength);
-					pending = [];
-					pendingLength = 0;
-				}
-			}
-			offset += take;
-		}
-	}
-	if (pendingLength > 0) yield concat(pending, pendingLength);
-}
-
 /** Everything a stream gives, as one array. */
-async function readAll(readable: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+export async function readAll(readable: ReadableStream<Uint8Array>): Promise<Uint8Array> {
 	const chunks: Uint8Array[] = [];
 	let length = 0;
 	const reader = readable.getReader();
@@ -267,37 +188,8 @@ async function readAll(readable: ReadableStream<Uint8Array>): Promise<Uint8Array
 	}
 }
 
-/** Gzip header byte 9: the operating system; zlib writes the one it was built for. */
-const HEADER_OS = 9;
 /** What fflate writes there ("Unix"): the same bytes whichever system compressed the file. */
 const OS_UNIX = 3;
-
-/**
- * Gzip of the concatenated parts, like `gzipDeterministic`, with the native compressor where there
- * is one. Its header has no time and no name either (zlib's default header), and its OS byte is
- * set to a fixed value, so the same text gives the same bytes on every system with the same zlib;
- * a different browser engine's zlib may choose other (equally valid) deflate blocks, which is why
- * the checksum covers the content, not the compressed bytes.
- */
-export async function gzipAsync(parts: Uint8Array | readonly Uint8Array[], onProgress?: ByteProgress): Promise<Uint8Array> {
-	const inputs = parts instanceof Uint8Array ? [parts] : parts;
-	if (!nativeStreams()) return gzipDeterministic(inputs, onProgress);
-	const total = inputs.reduce((sum, part) => sum + part.length, 0);
-	const stream = new CompressionStream('gzip');
-	const output = readAll(stream.readable);
-	output.catch(() => {});
-	const writer = stream.writable.getWriter();
-	let done = 0;
-	for (const slice of slicesOf(inputs, CHUNK_BYTES * 4)) {
-		await writer.write(slice as Uint8Array<ArrayBuffer>);
-		done += slice.length;
-		onProgress?.(done, total);
-	}
-	await writer.close();
-	const bytes = await output;
-	bytes[HEADER_OS] = OS_UNIX;
-	return bytes;
-}
 
 /**
  * `gunzipBounded` with the native decompressor where there is one: the same bound, fed in the same
@@ -357,56 +249,6 @@ export async function gunzipBoundedAsync(data: Uint8Array, maxBytes: number, onP
  * uncompressed (about 3 KB more for a large workspace), and a reader can take the head from the
  * file's first bytes without inflating anything.
  */
-
-const CRC_POLY = 0xedb88320;
-const CRC_TABLE = (() => {
-	const table = new Int32Array(256);
-	for (let n = 0; n < 256; n++) {
-		let c = n;
-		for (let k = 0; k < 8; k++) c = c & 1 ? CRC_POLY ^ (c >>> 1) : c >>> 1;
-		table[n] = c;
-	}
-	return table;
-})();
-
-/** CRC-32 (the gzip one) of `bytes`, continuing from `crc` (that of the bytes before). */
-export function crc32(bytes: Uint8Array, crc = 0): number {
-	let c = ~crc;
-	for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-	return ~c >>> 0;
-}
-
-/** a(x)·b(x) modulo the CRC polynomial, in the CRC's bit-reflected form (zlib's multmodp). */
-function multModP(a: number, b: number): number {
-	let product = 0;
-	for (let m = 0x80000000; m !== 0; m >>>= 1) {
-		if (a & m) product ^= b;
-		b = b & 1 ? (b >>> 1) ^ CRC_POLY : b >>> 1;
-	}
-	return product >>> 0;
-}
-
-/** x^(2^k) modulo the polynomial, k = 0…31. */
-const X2N = (() => {
-	const table = new Array<number>(32);
-	table[0] = 0x40000000;
-	for (let k = 1; k < 32; k++) table[k] = multModP(table[k - 1], table[k - 1]);
-	return table;
-})();
-
-/**
- * The CRC-32 of A followed by B, from A's CRC, B's CRC and B's length (zlib's crc32_combine): a
- * few dozen operations, so the body's CRC can come from the native compressor, which computes it
- * anyway, instead of from a second pass over 95 MB in script.
- */
-export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
-	// x^(8·lengthB): one factor x^(2^k) per set bit of the length, starting at k = 3 (8 = 2³)
-	let power = 0x80000000;
-	for (let n = lengthB, k = 3; n > 0; n = Math.floor(n / 2), k++) {
-		if (n % 2 === 1) power = multModP(X2N[k & 31], power);
-	}
-	return (multModP(power, crcA) ^ crcB) >>> 0;
-}
 
 /** The largest stored deflate block: its length field has 16 bits. */
 const STORED_BLOCK_MAX = 65_535;
@@ -584,7 +426,7 @@ export class GzipStreamWithHead {
 	#thread: ZlibThread | null = null;
 	/** Everything pushed, while a worker compresses (see the class comment). */
 	#kept: Uint8Array[] = [];
-	#native: { writer: WritableStreamDefaultWriter<BufferSource>; output: Promise<Uint8Array[]> } | null = null;
+	#native: { writer: WritableStreamDefaultWriter<BufferSource>; output: Promise<Uint8Array> } | null = null;
 	#fflate: { stream: Gzip; chunks: Uint8Array[] } | null = null;
 	#error: unknown = null;
 	#closed = false;
@@ -602,15 +444,7 @@ export class GzipStreamWithHead {
 		}
 		if (engine === 'native') {
 			const stream = new CompressionStream('gzip');
-			const reader = stream.readable.getReader();
-			const output = (async () => {
-				const chunks: Uint8Array[] = [];
-				for (;;) {
-					const { done, value } = await reader.read();
-					if (done) return chunks;
-					chunks.push(value);
-				}
-			})();
+			const output = readAll(stream.readable);
 			output.catch(() => {});
 			this.#native = { writer: stream.writable.getWriter(), output };
 		} else {
@@ -714,7 +548,7 @@ export class GzipStreamWithHead {
 			const { writer, output } = this.#native!;
 			if (rest.length > 0) this.#compress(rest, true);
 			await writer.close();
-			member = await output;
+			member = [await output];
 			if (this.#error) throw this.#error;
 		}
 		this.onProgress?.(this.#length, this.#length);

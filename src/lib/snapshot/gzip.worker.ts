@@ -5,7 +5,7 @@
  * slice's buffer back to be filled again; at `end`, the whole gzip member. So the deflating runs
  * beside the snapshot worker's own work instead of after it.
  */
-import type { GzipWorkerReply } from './gzip';
+import { readAll, type GzipWorkerReply } from './gzip';
 
 type Request = { type: 'slice'; bytes: Uint8Array<ArrayBuffer> } | { type: 'end' };
 
@@ -17,26 +17,8 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 const stream = new CompressionStream('gzip');
 const writer = stream.writable.getWriter();
-const reader = stream.readable.getReader();
-const chunks: Uint8Array[] = [];
-const reading = (async () => {
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) return;
-		chunks.push(value);
-	}
-})();
+const reading = readAll(stream.readable);
 reading.catch(() => {});
-
-function joined(): Uint8Array<ArrayBuffer> {
-	const member = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-	let at = 0;
-	for (const chunk of chunks) {
-		member.set(chunk, at);
-		at += chunk.length;
-	}
-	return member;
-}
 
 // in order, one at a time: the slices are the body's, and deflate's output depends on their order
 let queue = Promise.resolve();
@@ -50,8 +32,7 @@ scope.onmessage = (event) => {
 				return;
 			}
 			await writer.close();
-			await reading;
-			const member = joined();
+			const member = await reading;
 			scope.postMessage({ type: 'member', member }, [member.buffer]);
 		})
 		.catch((error: unknown) => {
