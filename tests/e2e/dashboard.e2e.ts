@@ -221,3 +221,34 @@ test('a total whose accounts change says so on the chart, in its data table and 
 	await expect(chart.getByText(/counting in the total/)).toHaveCount(0);
 	await expect(table.getByText(/accounts joining the total/)).toHaveCount(0);
 });
+
+test('last year’s line and the KPI sparklines mark where accounts started or stopped counting', async ({ page }) => {
+	// ContosoERP for the last 800 days; ContosoHR from 600 days ago for 150 days: it joins and leaves the
+	// total a year before the last 12 months, so only the year-ago line steps in that view
+	await page.goto('./import/');
+	await page.getByTestId('file-input').setInputFiles([xDailyExport('ContosoERP', isoDaysAgo(800), 800, 100), xDailyExport('ContosoHR', isoDaysAgo(600), 150, 50)]);
+	await page.getByTestId('confirm-import').click();
+	await expect(page.getByTestId('import-done')).toBeVisible();
+
+	await page.goto('./dashboard/?metric=impressions&range=12m&yoy=1');
+	const chart = page.getByTestId('main-chart');
+	await chart.getByTestId('toggle-table').click();
+	const table = chart.getByTestId('data-table');
+	await expect(table.locator('thead th')).toContainText(['Period', 'All accounts', 'All accounts · a year earlier']);
+	for (const mark of ['accounts joining the total: 1', 'accounts leaving the total: 1']) {
+		const row = table.locator('tbody tr', { hasText: mark });
+		await expect(row).toHaveCount(1);
+		await expect(row.locator('td').nth(1)).toContainText(mark);
+		await expect(row.locator('td').nth(0)).not.toContainText('accounts');
+	}
+	// this year's total keeps its accounts: no sentence under the chart, no mark on the cards
+	await expect(chart.getByText(/counting in the total/)).toHaveCount(0);
+	const card = page.getByTestId('kpi-impressions');
+	await expect(card.getByTestId('kpi-value')).not.toHaveText('—');
+	await expect(card.getByTestId('kpi-spark-marks')).toHaveCount(0);
+
+	// over all of the data the cards' sparklines mark the month ContosoHR starts counting and the one it stops
+	await page.getByTestId('range-all-time').click();
+	await expect(card.getByTestId('kpi-spark-marks')).toBeVisible();
+	await expect(card).toContainText(/Marked where accounts start or stop counting in the total: [A-Z][a-z]+ \d{4} \(\+1\); [A-Z][a-z]+ \d{4} \(\u22121\)\./);
+});

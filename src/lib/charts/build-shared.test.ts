@@ -155,6 +155,24 @@ describe('annotation plugin', () => {
 		expect(calls.some((call) => call.includes('accounts +1'))).toBe(false);
 	});
 
+	it('gives a third crowded membership label (a year-ago line’s, say) a row of its own instead of covering another', () => {
+		const { chart, calls } = fakeChart();
+		drawAnnotations(chart, {
+			...annotationOptions(
+				[
+					{ startDay: 140, label: 'accounts −7', kind: 'membership' },
+					{ startDay: 143, label: 'accounts +4', kind: 'membership' },
+					// near the right edge: its label is pushed left, over the other two
+					{ startDay: 148, label: 'A year earlier: accounts −7', kind: 'membership' }
+				],
+				'light'
+			)
+		});
+		expect(calls).toContain('fillText accounts −7 404,192');
+		expect(calls).toContain('fillText accounts +4 434,176');
+		expect(calls).toContain('fillText A year earlier: accounts −7 338,160');
+	});
+
 	it('reads its items from the options it is given on each draw', () => {
 		const { chart, calls } = fakeChart();
 		const plugin = annotationPlugin();

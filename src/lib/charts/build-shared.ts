@@ -73,10 +73,12 @@ export const ENGLISH_CHART_TEXT = {
 	membershipFootnote: '“accounts +n” / “accounts −n” on the chart: accounts that start or stop counting in a total there (where their data begins or ends), so a rise or fall there is partly a change of accounts.',
 	gapFootnote: '– means no data for that period (a gap, not zero).',
 	sparklineGapFootnote: '– means no data for that period.',
+	sparklineMembershipFootnote: '▲ / ▼ on the line: accounts that start or stop counting in the total in that period, so a rise or fall there is partly a change of accounts.',
 	partialFootnote: '“n of m days”: only n of the period’s m days had data.',
 	derivedFootnote: '“derived”: rebuilt from daily changes, not reported by the platform.',
 	rawValues: '{{label}} ({{grain}} values)',
 	yearAgo: '{{label}} · a year earlier',
+	yearEarlier: 'A year earlier',
 	totalYearAgo: 'Total a year earlier',
 	stackedRate: '{{metric}} is a rate: rates cannot be stacked, so each is drawn as its own line.',
 	stackedUniques: 'Stacked uniques add up daily uniques; the same person may follow several accounts.',
@@ -105,6 +107,7 @@ export const ENGLISH_CHART_TEXT = {
 	'sparkline.noData': '{{label}}: no data.',
 	'sparkline.one': '{{label}}: {{value}} ({{bucket}}).',
 	'sparkline.range': '{{label}}: from {{first}} ({{firstBucket}}) to {{last}} ({{lastBucket}}); low {{low}}, high {{high}}.',
+	'sparkline.membership': 'Marked where accounts start or stop counting in the total: {{buckets}}.',
 	'northStar.measurePerDays': '{{metric}} per {{days}} days',
 	'northStar.smoothed': '{{measure}} · {{days}}-day average',
 	'northStar.trend': 'Trend',
@@ -369,7 +372,8 @@ export function drawAnnotations(chart: AnnotationChart, options: Partial<Annotat
 	const { ctx, chartArea } = chart;
 	const { left, right, top, bottom } = chartArea;
 	const rowEnds = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
-	const bottomRowEnds = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+	// membership marks: three rows, as a total's marks and its year-ago line's can fall close together
+	const bottomRowEnds = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
 	ctx.save();
 	ctx.font = options?.font ?? '12px system-ui, sans-serif';
 	ctx.textBaseline = 'top';
@@ -413,6 +417,18 @@ export function drawAnnotations(chart: AnnotationChart, options: Partial<Annotat
 /** `+3`, `−2`, `+3 −2`: the accounts a total gains and loses at one place. */
 export function membershipChangeText(joined: number, left: number): string {
 	return [joined ? `+${joined}` : '', left ? `${MINUS}${left}` : ''].filter(Boolean).join(' ');
+}
+
+/** A point's marks in words (" (3 of 7 days; derived)"), for tooltips and table cells; empty when it has none. */
+export function pointMarks(point: ChartPoint | null | undefined, words: ChartWords): string {
+	if (!point) return '';
+	const marks: string[] = [];
+	if (point.partial) marks.push(words.text('partialMark', { covered: point.covered ?? 0, span: point.span ?? 0 }));
+	if (point.derived) marks.push(words.text('derivedMark'));
+	if (point.incomplete) marks.push(words.text('incompleteMark'));
+	if (point.joined) marks.push(words.text('joinedMark', { n: point.joined }));
+	if (point.left) marks.push(words.text('leftMark', { n: point.left }));
+	return marks.length ? words.text('marks', { marks: marks.join(words.text('markSeparator')) }) : '';
 }
 
 /** One membership mark per day on which accounts join or leave a daily total ("accounts +1 −2"). */

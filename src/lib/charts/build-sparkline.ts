@@ -5,7 +5,19 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { bucketKey, type Grain } from '../domain/analytics/grain';
 import type { MetricUnit } from '../domain/metrics';
-import { dayToMs, isChartPoint, msToDay, valueFormatter, wordsOf, type ChartPoint, type ChartTable, type ChartTableRow, type ChartWords } from './build-shared';
+import {
+	dayToMs,
+	isChartPoint,
+	membershipChangeText,
+	msToDay,
+	pointMarks,
+	valueFormatter,
+	wordsOf,
+	type ChartPoint,
+	type ChartTable,
+	type ChartTableRow,
+	type ChartWords
+} from './build-shared';
 import { seriesStyle, withAlpha, type ChartTheme } from './palette';
 
 export interface SparklineInput {
@@ -14,6 +26,9 @@ export interface SparklineInput {
 	starts: ArrayLike<number>;
 	/** NaN = gap. */
 	values: ArrayLike<number>;
+	/** Per bucket: accounts that begin (`joined`) or cease (`left`) to count in the total; marked on the line. */
+	joined?: ArrayLike<number>;
+	left?: ArrayLike<number>;
 	theme: ChartTheme;
 	unit?: MetricUnit;
 	label?: string;
@@ -27,6 +42,8 @@ export interface Sparkline {
 	config: ChartConfiguration<'line', ChartPoint[]>;
 	summary: string;
 	table: ChartTable;
+	/** Whether the line marks buckets where accounts start or stop counting (the card explains the marks). */
+	marked: boolean;
 }
 
 export function buildSparkline(input: SparklineInput): Sparkline {
@@ -40,10 +57,15 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 	let last: number | null = null;
 	let low = Number.POSITIVE_INFINITY;
 	let high = Number.NEGATIVE_INFINITY;
+	const changed: number[] = [];
 	for (let i = 0; i < input.starts.length; i++) {
 		const value = input.values[i];
 		const y = Number.isNaN(value) ? null : value;
-		points.push({ x: dayToMs(input.starts[i]), y });
+		const point: ChartPoint = { x: dayToMs(input.starts[i]), y };
+		if (input.joined?.[i]) point.joined = input.joined[i];
+		if (input.left?.[i]) point.left = input.left[i];
+		if (point.joined || point.left) changed.push(i);
+		points.push(point);
 		if (y === null) continue;
 		if (first === null) first = i;
 		last = i;
@@ -51,7 +73,14 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 		high = Math.max(high, y);
 	}
 	const label = input.label ?? words.text('value');
-	const summary =
+	const membership = changed.length
+		? ' ' +
+			words.text('sparkline.membership', {
+				count: changed.length,
+				buckets: changed.map((i) => `${bucket(input.starts[i])} (${membershipChangeText(points[i].joined ?? 0, points[i].left ?? 0)})`).join(words.text('markSeparator'))
+			})
+		: '';
+	const values =
 		first === null || last === null
 			? words.text('sparkline.noData', { label })
 			: first === last
@@ -65,6 +94,7 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 						low: format(low),
 						high: format(high)
 					});
+	const summary = values + membership;
 
 	const config: ChartConfiguration<'line', ChartPoint[]> = {
 		type: 'line',
@@ -76,7 +106,11 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 					borderColor: color,
 					backgroundColor: withAlpha(color, 0.15),
 					borderWidth: 1.5,
-					pointRadius: 0,
+					// a step that is a change of accounts gets a mark: ▲ accounts join, ▼ leave, ◆ both
+					pointRadius: changed.length ? (context) => (isChartPoint(context.raw) && (context.raw.joined || context.raw.left) ? 3.5 : 0) : 0,
+					pointStyle: changed.length ? (context) => (isChartPoint(context.raw) && context.raw.joined && context.raw.left ? 'rectRot' : 'triangle') : undefined,
+					pointRotation: changed.length ? (context) => (isChartPoint(context.raw) && context.raw.left && !context.raw.joined ? 180 : 0) : undefined,
+					pointBackgroundColor: color,
 					pointHoverRadius: 3,
 					fill: 'origin',
 					spanGaps: false
@@ -97,8 +131,9 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 					callbacks: {
 						title: (items: TooltipItem<'line'>[]) => (items.length ? bucket(msToDay(items[0].parsed.x ?? 0)) : ''),
 						label: (item: TooltipItem<'line'>) => {
-							const y = isChartPoint(item.raw) ? item.raw.y : null;
-							return y === null ? words.text('noData') : format(y);
+							const point = isChartPoint(item.raw) ? item.raw : null;
+							const y = point?.y ?? null;
+							return (y === null ? words.text('noData') : format(y)) + pointMarks(point, words);
 						}
 					}
 				}
@@ -117,11 +152,11 @@ export function buildSparkline(input: SparklineInput): Sparkline {
 				key: bucketKey(input.starts[i], input.grain),
 				label: bucket(input.starts[i]),
 				values: [point.y],
-				text: [point.y === null ? '–' : format(point.y)]
+				text: [(point.y === null ? '–' : format(point.y)) + pointMarks(point, words)]
 			}));
 			return rows;
 		},
-		footnotes: [words.text('sparklineGapFootnote')]
+		footnotes: [words.text('sparklineGapFootnote'), ...(changed.length ? [words.text('sparklineMembershipFootnote')] : [])]
 	};
-	return { config, summary, table };
+	return { config, summary, table, marked: changed.length > 0 };
 }

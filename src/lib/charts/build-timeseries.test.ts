@@ -151,6 +151,75 @@ describe('buildTimeseriesChart, a total whose accounts change', () => {
 	});
 });
 
+describe('buildTimeseriesChart, last year’s total whose accounts changed', () => {
+	const marksOf = (built: TimeseriesChart) => built.config.options?.plugins?.chorusAnnotations?.items ?? [];
+	// a year earlier, week 3 gained two accounts (first on its Wednesday) and week 4 lost one
+	const yearAgoChanges = {
+		joined: Uint16Array.from([0, 0, 2, 0]),
+		left: Uint16Array.from([0, 0, 0, 1]),
+		firstDay: Float64Array.from([N, N, monday + 16, monday + 21])
+	};
+	const yearAgo = Float64Array.from([40, 40, 60, 50]);
+
+	it('marks the year-ago line where last year’s total gained or lost accounts: on the chart, its tooltip and its table column', () => {
+		const chart = buildTimeseriesChart({
+			metric: 'impressions',
+			theme: 'light',
+			rollingWindows: [],
+			lines: [line('total', 'impressions', bDays, { yearAgo, yearAgoChanges })]
+		});
+		const overlay = chart.config.data.datasets.find((dataset) => dataset.label === 'TOTAL · a year earlier')!;
+		expect(overlay.data.map((point) => [point.joined ?? 0, point.left ?? 0])).toEqual([
+			[0, 0],
+			[0, 0],
+			[2, 0],
+			[0, 1]
+		]);
+		expect(marksOf(chart)).toEqual([
+			{ startDay: monday + 16, endDay: null, label: 'A year earlier: accounts +2', kind: 'membership' },
+			{ startDay: monday + 21, endDay: null, label: 'A year earlier: accounts \u22121', kind: 'membership' }
+		]);
+		expect(chart.table.columns).toEqual(['Period', 'TOTAL', 'TOTAL · a year earlier']);
+		expect(chart.table.rows[2].text).toEqual(['70', '60 (accounts joining the total: 2)']);
+		expect(chart.table.footnotes.some((note) => note.startsWith('“accounts +n” / “accounts −n” on the chart'))).toBe(true);
+	});
+
+	it('names the year-ago line when several share the chart, and adds up the stacked parts’ changes for last year’s total', () => {
+		const two = buildTimeseriesChart({
+			metric: 'impressions',
+			theme: 'light',
+			rollingWindows: [],
+			lines: [line('x', 'impressions', bDays, { label: 'X / Twitter', yearAgo, yearAgoChanges }), line('b', 'impressions', bDays, { yearAgo })]
+		});
+		expect(marksOf(two).map((item) => item.label)).toEqual(['X / Twitter · a year earlier: accounts +2', 'X / Twitter · a year earlier: accounts \u22121']);
+		const stacked = buildTimeseriesChart({
+			metric: 'impressions',
+			theme: 'light',
+			layout: 'stacked',
+			lines: [
+				line('x', 'impressions', bDays, { platform: 'x', yearAgo, yearAgoChanges }),
+				line('youtube', 'impressions', bDays, {
+					platform: 'youtube',
+					yearAgo,
+					yearAgoChanges: { joined: Uint16Array.from([0, 1, 1, 0]), left: new Uint16Array(4), firstDay: Float64Array.from([N, monday + 8, monday + 15, N]) }
+				})
+			]
+		});
+		const total = stacked.config.data.datasets.find((dataset) => dataset.label === 'Total a year earlier')!;
+		expect(total.data.map((point) => [point.joined ?? 0, point.left ?? 0])).toEqual([
+			[0, 0],
+			[1, 0],
+			[3, 0],
+			[0, 1]
+		]);
+		expect(marksOf(stacked).map((item) => [item.startDay - monday, item.label])).toEqual([
+			[8, 'Total a year earlier: accounts +1'],
+			[15, 'Total a year earlier: accounts +3'],
+			[21, 'Total a year earlier: accounts \u22121']
+		]);
+	});
+});
+
 describe('buildTimeseriesChart, stacked and special cases', () => {
 	it('stacks areas by platform without decimation, with last year’s total on its own stack', () => {
 		const chart = buildTimeseriesChart({

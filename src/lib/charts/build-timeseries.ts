@@ -12,7 +12,7 @@
  * ```
  */
 import type { ChartConfiguration, ChartDataset, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
-import { isPartialBucket, type AggregatedSeries, type MembershipChange } from '../domain/analytics/aggregate';
+import { isPartialBucket, membershipByBucket, type AggregatedSeries, type BucketMembership, type MembershipChange } from '../domain/analytics/aggregate';
 import { bucketKey, type Grain } from '../domain/analytics/grain';
 import { rollingBuckets } from '../domain/analytics/rolling';
 import { DAY_DERIVED, DAY_INCOMPLETE } from '../domain/analytics/types';
@@ -27,6 +27,7 @@ import {
 	decimateKeepingGaps,
 	isChartPoint,
 	membershipChangeText,
+	pointMarks,
 	msToDay,
 	timeAdapters,
 	timeFormats,
@@ -51,6 +52,8 @@ export interface TimeseriesLine {
 	platform?: Platform;
 	/** For a total of several accounts: accounts joining or leaving it inside the range, marked on the chart. */
 	changes?: readonly MembershipChange[];
+	/** The same a year earlier, lined up with this line's buckets (alignYearAgoMembership): marked on the year-ago line. */
+	yearAgoChanges?: BucketMembership | null;
 }
 
 export interface TimeseriesChartInput {
@@ -97,33 +100,6 @@ export function rollingLabel(window: number, grain: Grain, words: ChartWords = w
 
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
 
-/** Per bucket of a frame: accounts joining and leaving a total, and the day of the bucket's first such change. */
-export interface BucketMembership {
-	joined: Uint16Array;
-	left: Uint16Array;
-	/** NaN where the bucket has no change. */
-	firstDay: Float64Array;
-}
-
-/** Changes bucketed over `series`' frame; changes outside the frame's range are dropped. */
-export function membershipByBucket(series: Pick<AggregatedSeries, 'frame'>, changes: readonly MembershipChange[]): BucketMembership {
-	const { frame } = series;
-	const joined = new Uint16Array(frame.count);
-	const left = new Uint16Array(frame.count);
-	const firstDay = new Float64Array(frame.count).fill(Number.NaN);
-	let bucket = 0;
-	for (const change of [...changes].sort((a, b) => a.day - b.day)) {
-		if (change.day < frame.range.from || change.day > frame.range.to) continue;
-		while (bucket < frame.count && frame.ends[bucket] < change.day) bucket++;
-		if (bucket === frame.count) break;
-		if (frame.starts[bucket] > change.day) continue;
-		if (change.kind === 'joins') joined[bucket]++;
-		else left[bucket]++;
-		if (Number.isNaN(firstDay[bucket])) firstDay[bucket] = change.day;
-	}
-	return { joined, left, firstDay };
-}
-
 function bucketPoints(series: AggregatedSeries, membership?: BucketMembership): ChartPoint[] {
 	const { frame } = series;
 	const points: ChartPoint[] = new Array(frame.count);
@@ -144,10 +120,13 @@ function bucketPoints(series: AggregatedSeries, membership?: BucketMembership): 
 	return points;
 }
 
-function valuePoints(series: AggregatedSeries, values: Float64Array): ChartPoint[] {
+function valuePoints(series: AggregatedSeries, values: Float64Array, membership?: BucketMembership | null): ChartPoint[] {
 	const points: ChartPoint[] = new Array(series.frame.count);
 	for (let i = 0; i < series.frame.count; i++) {
-		points[i] = { x: dayToMs(series.frame.starts[i]), y: Number.isNaN(values[i]) ? null : values[i] };
+		const point: ChartPoint = { x: dayToMs(series.frame.starts[i]), y: Number.isNaN(values[i]) ? null : values[i] };
+		if (membership?.joined[i]) point.joined = membership.joined[i];
+		if (membership?.left[i]) point.left = membership.left[i];
+		points[i] = point;
 	}
 	return points;
 }
@@ -163,24 +142,32 @@ export function derivedSegmentDash(context: ScriptableLineSegmentContext): numbe
 	return isChartPoint(point) && point.derived ? [4, 3] : undefined;
 }
 
-function marksOf(point: ChartPoint | undefined, words: ChartWords): string {
-	if (!point) return '';
-	const marks: string[] = [];
-	if (point.partial) marks.push(words.text('partialMark', { covered: point.covered ?? 0, span: point.span ?? 0 }));
-	if (point.derived) marks.push(words.text('derivedMark'));
-	if (point.incomplete) marks.push(words.text('incompleteMark'));
-	if (point.joined) marks.push(words.text('joinedMark', { n: point.joined }));
-	if (point.left) marks.push(words.text('leftMark', { n: point.left }));
-	return marks.length ? words.text('marks', { marks: marks.join(words.text('markSeparator')) }) : '';
+
+/** Several lines' changes over the same frame as one total's. */
+function addMemberships(parts: readonly BucketMembership[]): BucketMembership {
+	const count = parts[0].joined.length;
+	const joined = new Uint16Array(count);
+	const left = new Uint16Array(count);
+	const firstDay = new Float64Array(count).fill(Number.NaN);
+	for (const part of parts) {
+		for (let i = 0; i < count; i++) {
+			joined[i] += part.joined[i];
+			left[i] += part.left[i];
+			const day = part.firstDay[i];
+			// firstDay[i] is NaN until a part has a change there, and NaN compares false
+			if (!Number.isNaN(day) && !(day >= firstDay[i])) firstDay[i] = day;
+		}
+	}
+	return { joined, left, firstDay };
 }
 
 /** One mark per bucket where the line's total gains or loses accounts, on the day of the bucket's first change. */
-function membershipAnnotations(line: TimeseriesLine, membership: BucketMembership, named: boolean, words: ChartWords): ChartAnnotation[] {
+function membershipAnnotations(membership: BucketMembership, name: string | null, words: ChartWords): ChartAnnotation[] {
 	const marks: ChartAnnotation[] = [];
 	membership.firstDay.forEach((day, bucket) => {
 		if (Number.isNaN(day)) return;
 		const change = words.text('membershipLabel', { change: membershipChangeText(membership.joined[bucket], membership.left[bucket]) });
-		marks.push({ startDay: day, label: named ? words.text('membershipLineLabel', { label: line.label, change }) : change, kind: 'membership' });
+		marks.push({ startDay: day, label: name === null ? change : words.text('membershipLineLabel', { label: name, change }), kind: 'membership' });
 	});
 	return marks;
 }
@@ -226,9 +213,9 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 
 	lines.forEach((line, index) => {
 		const style = line.platform && layout === 'stacked' ? { color: platformColor(line.platform, theme), dash: [] } : seriesStyle(index, theme);
-		const membership = line.changes?.length ? membershipByBucket(line.series, line.changes) : undefined;
+		const membership = line.changes?.length ? membershipByBucket(line.series.frame, line.changes) : undefined;
 		const raw = bucketPoints(line.series, membership);
-		if (membership) membershipMarks.push(...membershipAnnotations(line, membership, lines.length > 1, words));
+		if (membership) membershipMarks.push(...membershipAnnotations(membership, lines.length > 1 ? line.label : null, words));
 		tableColumns.push(line.label);
 		tableValues.push(line.series.values);
 		tablePoints.push(raw);
@@ -290,9 +277,16 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			});
 		});
 		if (yearOverYear && line.yearAgo) {
+			const yearAgoMembership = line.yearAgoChanges ?? null;
+			const yearAgoPoints = valuePoints(line.series, line.yearAgo, yearAgoMembership);
+			if (yearAgoMembership) {
+				membershipMarks.push(
+					...membershipAnnotations(yearAgoMembership, lines.length > 1 ? words.text('yearAgo', { label: line.label }) : words.text('yearEarlier'), words)
+				);
+			}
 			datasets.push({
 				label: words.text('yearAgo', { label: line.label }),
-				data: thin(valuePoints(line.series, line.yearAgo)),
+				data: thin(yearAgoPoints),
 				borderColor: withAlpha(style.color, 0.7),
 				backgroundColor: withAlpha(style.color, 0.7),
 				borderWidth: 1.5,
@@ -304,7 +298,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			});
 			tableColumns.push(words.text('yearAgo', { label: line.label }));
 			tableValues.push(line.yearAgo);
-			tablePoints.push(null);
+			tablePoints.push(yearAgoMembership ? yearAgoPoints : null);
 		}
 	});
 
@@ -316,9 +310,14 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			for (const line of lines) sum += line.yearAgo![i];
 			total[i] = sum;
 		}
+		// the parts' year-ago changes are the total's (an account belongs to one part)
+		const parts = lines.map((line) => line.yearAgoChanges).filter((membership) => membership != null);
+		const totalMembership = parts.length ? addMemberships(parts) : null;
+		const totalPoints = valuePoints(lines[0].series, total, totalMembership);
+		if (totalMembership) membershipMarks.push(...membershipAnnotations(totalMembership, words.text('totalYearAgo'), words));
 		datasets.push({
 			label: words.text('totalYearAgo'),
-			data: valuePoints(lines[0].series, total),
+			data: totalPoints,
 			borderColor: colors.text,
 			backgroundColor: colors.text,
 			borderWidth: 1.5,
@@ -331,7 +330,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		});
 		tableColumns.push(words.text('totalYearAgo'));
 		tableValues.push(total);
-		tablePoints.push(null);
+		tablePoints.push(totalMembership ? totalPoints : null);
 	}
 
 	const first = frame && frame.count ? dayToMs(frame.starts[0]) : undefined;
@@ -376,7 +375,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 						label: (item: TooltipItem<'line'>) => {
 							const point = isChartPoint(item.raw) ? item.raw : undefined;
 							const y = point?.y;
-							return words.text('tooltip', { label: item.dataset.label ?? '', value: y === null || y === undefined ? words.text('noData') : format(y) }) + marksOf(point, words);
+							return words.text('tooltip', { label: item.dataset.label ?? '', value: y === null || y === undefined ? words.text('noData') : format(y) }) + pointMarks(point, words);
 						}
 					}
 				},
@@ -406,7 +405,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 					key: bucketKey(frame.starts[i], grain),
 					label: words.bucket(frame.starts[i], grain),
 					values,
-					text: values.map((v, column) => (v === null ? '–' : `${format(v)}${marksOf(tablePoints[column]?.[i], words)}`))
+					text: values.map((v, column) => (v === null ? '–' : `${format(v)}${pointMarks(tablePoints[column]?.[i], words)}`))
 				});
 			}
 		}

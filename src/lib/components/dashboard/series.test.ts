@@ -196,6 +196,19 @@ describe('accounts joining and leaving a total', () => {
 		expect(before.lines[0].changes).toBeUndefined();
 	});
 
+	it('a total’s year-ago line carries last year’s changes, lined up where the overlay draws them', () => {
+		const { groups } = combineGroups(byAccount, accounts, 'followers', 'total');
+		const range = { from: day('2025-01-01'), to: day('2025-03-31') };
+		const { lines } = aggregateGroups(groups, range, 'month', true);
+		// a year back: b joined in January 2024 (the overlay's first point: no step shown), a left on 11 February
+		expect(Array.from(lines[0].yearAgoChanges!.joined)).toEqual([0, 0, 0]);
+		expect(Array.from(lines[0].yearAgoChanges!.left)).toEqual([0, 1, 0]);
+		expect(Array.from(lines[0].yearAgoChanges!.firstDay, (d) => (Number.isNaN(d) ? null : d))).toEqual([null, day('2025-02-11'), null]);
+		expect(aggregateGroups(groups, range, 'month', false).lines[0].yearAgoChanges).toBeUndefined();
+		// nothing changed a year before the data began
+		expect(aggregateGroups(groups, { from: monday, to: monday + 60 }, 'week', true).lines[0].yearAgoChanges).toBeUndefined();
+	});
+
 	it('lines per account have no changes to mark', () => {
 		const { groups } = combineGroups(byAccount, accounts, 'followers', 'accounts');
 		expect(groups.every((group) => group.changes === undefined)).toBe(true);

@@ -17,7 +17,7 @@ import { bucketEnd, bucketFrame, type BucketFrame, type Grain } from '../../doma
 import { defaultSparklineGrain, type KpiAccount } from '../../domain/analytics/kpi';
 import { evaluateNorthStar } from '../../domain/analytics/northstar';
 import { resolvePeriod, dataExtentOf } from '../../domain/analytics/periods';
-import { alignYearOverYear, yearAgoRange } from '../../domain/analytics/rolling';
+import { alignYearAgoMembership, alignYearOverYear, yearAgoRange } from '../../domain/analytics/rolling';
 import type { AnalyticsPost, DailyValues, DayRange } from '../../domain/analytics/types';
 import type { DayNumber } from '../../domain/days';
 import { METRICS, type MetricKey } from '../../domain/metrics';
@@ -299,7 +299,16 @@ export function aggregateGroups(
 			: null;
 		// a change inside the first bucket shows no step (the bucket is the line's first point): not marked
 		const changes = group.changes?.filter((change) => change.day > frame.ends[0] && change.day <= range.to);
-		return { id: group.id, label: group.label, series, yearAgo, platform: group.platform, ...(changes?.length ? { changes } : {}) };
+		const yearAgoChanges = earlierFrame && group.changes?.length ? alignYearAgoMembership(frame, earlierFrame, group.changes) : null;
+		return {
+			id: group.id,
+			label: group.label,
+			series,
+			yearAgo,
+			platform: group.platform,
+			...(changes?.length ? { changes } : {}),
+			...(yearAgoChanges && !yearAgoChanges.firstDay.every(Number.isNaN) ? { yearAgoChanges } : {})
+		};
 	});
 	return { frame, lines };
 }

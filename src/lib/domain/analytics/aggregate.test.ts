@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromISO, isoFromDay } from '../days';
 import type { MetricKey } from '../metrics';
-import { aggregateSeries, bucketsOf, combineAccounts, isPartialBucket } from './aggregate';
+import { aggregateSeries, bucketsOf, combineAccounts, isPartialBucket, membershipByBucket } from './aggregate';
 import { bucketFrame } from './grain';
 import { DAY_CARRIED, DAY_DERIVED, DAY_INCOMPLETE, type DailyValues } from './types';
 
@@ -213,5 +213,22 @@ describe('combineAccounts', () => {
 		expect(combined.flags[0] & DAY_DERIVED).toBe(DAY_DERIVED);
 		expect(combined.flags[1] & DAY_DERIVED).toBe(0);
 		expect(combineAccounts([], 'flow')).toBeNull();
+	});
+});
+
+describe('membershipByBucket', () => {
+	const frame = bucketFrame({ from: day('2024-01-01'), to: day('2024-01-28') }, 'week');
+	const change = (iso: string, kind: 'joins' | 'leaves', accountId = 'x:a') => ({ day: day(iso), accountId, kind, valueDay: day(iso) });
+
+	it('counts joins and leaves per bucket, with the day of each bucket’s first change', () => {
+		const membership = membershipByBucket(frame, [change('2024-01-17', 'leaves', 'x:c'), change('2024-01-10', 'joins'), change('2024-01-12', 'joins', 'x:b')]);
+		expect([...membership.joined]).toEqual([0, 2, 0, 0]);
+		expect([...membership.left]).toEqual([0, 0, 1, 0]);
+		expect([...membership.firstDay].map((d) => (Number.isNaN(d) ? null : isoFromDay(d)))).toEqual([null, '2024-01-10', '2024-01-17', null]);
+	});
+
+	it('leaves out the first bucket (no step to explain there) and days outside the frame', () => {
+		const membership = membershipByBucket(frame, [change('2024-01-03', 'joins'), change('2023-12-20', 'joins', 'x:b'), change('2024-02-02', 'leaves', 'x:c')]);
+		expect([...membership.joined, ...membership.left].every((n) => n === 0)).toBe(true);
 	});
 });

@@ -216,6 +216,35 @@ export interface CombinedSeries extends DailyValues {
 	changes: MembershipChange[];
 }
 
+/** Per bucket of a frame: accounts joining and leaving a total, and the day of the bucket's first such change. */
+export interface BucketMembership {
+	joined: Uint16Array;
+	left: Uint16Array;
+	/** NaN where the bucket has no change. */
+	firstDay: Float64Array;
+}
+
+/**
+ * Changes bucketed over `frame`. Changes outside the frame's range are dropped, and so are those
+ * inside its first bucket: that bucket is a line's first point, so no step shows there to explain.
+ */
+export function membershipByBucket(frame: BucketFrame, changes: readonly MembershipChange[]): BucketMembership {
+	const joined = new Uint16Array(frame.count);
+	const left = new Uint16Array(frame.count);
+	const firstDay = new Float64Array(frame.count).fill(Number.NaN);
+	let bucket = 1;
+	for (const change of [...changes].sort((a, b) => a.day - b.day)) {
+		if (frame.count < 2 || change.day <= frame.ends[0] || change.day > frame.range.to) continue;
+		while (bucket < frame.count && frame.ends[bucket] < change.day) bucket++;
+		if (bucket === frame.count) break;
+		if (frame.starts[bucket] > change.day) continue;
+		if (change.kind === 'joins') joined[bucket]++;
+		else left[bucket]++;
+		if (Number.isNaN(firstDay[bucket])) firstDay[bucket] = change.day;
+	}
+	return { joined, left, firstDay };
+}
+
 export const COMBINATION_NOTES: Record<MetricSemantics, (staleDays: number) => string> = {
 	flow: () => 'Sum across accounts, day by day.',
 	level: (staleDays) =>

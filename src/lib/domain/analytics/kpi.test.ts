@@ -151,3 +151,61 @@ describe('computeKpis', () => {
 		expect(defaultSparklineGrain({ from: 0, to: 3649 })).toBe('quarter');
 	});
 });
+
+describe('computeKpis: accounts starting or stopping to count, on the sparklines', () => {
+	// January – June 2024: monthly sparkline buckets Jan (0) … Jun (5)
+	const half = { from: day('2024-01-01'), to: day('2024-06-30') };
+	const steady: KpiAccount = {
+		accountId: 'x:p',
+		platform: 'x',
+		label: 'P',
+		series: { followers: constant('followers', '2023-01-01', '2024-06-30', 1000), impressions: constant('impressions', '2023-01-01', '2024-06-30', 10) }
+	};
+	// exports begin on 10 April: its 500 followers and its impressions are new to the totals, not growth
+	const late: KpiAccount = {
+		accountId: 'x:q',
+		platform: 'x',
+		label: 'Q',
+		series: { followers: constant('followers', '2024-04-10', '2024-06-30', 500), impressions: constant('impressions', '2024-04-10', '2024-06-30', 5) }
+	};
+	// the last follower count is from 15 February; carried 31 days, it stops counting from 18 March
+	const retired: KpiAccount = {
+		accountId: 'linkedin:r',
+		platform: 'linkedin',
+		label: 'R',
+		series: { followers: constant('followers', '2023-01-01', '2024-02-15', 300) }
+	};
+	const { cards } = computeKpis([steady, late, retired], { range: half });
+
+	it('marks the month an account joins and the month one leaves the audience total', () => {
+		const spark = cards.audience.sparkline;
+		expect(spark.grain).toBe('month');
+		expect([...spark.joined]).toEqual([0, 0, 0, 1, 0, 0]);
+		expect([...spark.left]).toEqual([0, 0, 1, 0, 0, 0]);
+	});
+
+	it('marks flows where an account’s data begins inside the period', () => {
+		expect([...cards.impressions.sparkline.joined]).toEqual([0, 0, 0, 1, 0, 0]);
+		expect([...cards.impressions.sparkline.left]).toEqual([0, 0, 0, 0, 0, 0]);
+	});
+
+	it('marks no leaving where every account’s data ends before the period does: the line ends, it does not fall', () => {
+		// both accounts' impressions end on 20 June, ten days before the period's end
+		const ended = (account: KpiAccount, value: number): KpiAccount => ({
+			...account,
+			series: { impressions: constant('impressions', account === late ? '2024-04-10' : '2023-01-01', '2024-06-20', value) }
+		});
+		const { impressions } = computeKpis([ended(steady, 10), ended(late, 5)], { range: half }).cards;
+		expect([...impressions.sparkline.left]).toEqual([0, 0, 0, 0, 0, 0]);
+		expect([...impressions.sparkline.joined]).toEqual([0, 0, 0, 1, 0, 0]);
+		// one stopping on 20 June while the other goes on: the total dips there, and that is marked
+		const { impressions: dipping } = computeKpis([ended(steady, 10), late], { range: half }).cards;
+		expect([...dipping.sparkline.left]).toEqual([0, 0, 0, 0, 0, 1]);
+	});
+
+	it('marks nothing where the same accounts count throughout', () => {
+		const alone = computeKpis([steady], { range: half }).cards;
+		expect([...alone.audience.sparkline.joined, ...alone.audience.sparkline.left].every((n) => n === 0)).toBe(true);
+		expect(alone.audience.sparkline.joined).toHaveLength(6);
+	});
+});

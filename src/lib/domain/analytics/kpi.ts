@@ -10,7 +10,7 @@
  */
 import { METRICS, type MetricKey, type MetricUnit } from '../metrics';
 import { PLATFORM_LABELS, type Platform } from '../model';
-import { aggregateSeries, combineAccounts, DEFAULT_STALE_DAYS } from './aggregate';
+import { aggregateSeries, combineAccounts, DEFAULT_STALE_DAYS, membershipByBucket, type CombinedSeries, type MembershipChange } from './aggregate';
 import { followersFromAvailable } from './derive';
 import { ENGAGEMENT_FALLBACK_NOTE, ENGAGEMENT_RATE_FORMULA, engagementsOf } from './engagement';
 import { bucketFrame, type Grain } from './grain';
@@ -101,7 +101,11 @@ export interface KpiCard {
 	vsPrevious: KpiComparison;
 	vsLastYear: KpiComparison;
 	byPlatform: KpiPlatformValue[];
-	sparkline: { grain: Grain; starts: Int32Array; values: Float64Array };
+	/**
+	 * `joined` / `left`: accounts that begin or cease to count in the card's total in each bucket, so
+	 * the sparkline can mark a step that is a change of accounts rather than of the audience.
+	 */
+	sparkline: { grain: Grain; starts: Int32Array; values: Float64Array; joined: Uint16Array; left: Uint16Array };
 }
 
 export interface KpiSet {
@@ -312,6 +316,19 @@ function countPosts(account: KpiAccount): DailyValues | null {
 }
 
 /**
+ * The changes a line of `series` shows as steps. Combined over the card's period, which runs to its
+ * last day, every account "leaves" where its data ends; after the last day anyone reports, the line
+ * simply ends (a gap, not a fall), so such leaves mark nothing. An account whose export ends while
+ * others still report does make the total dip, and stays marked.
+ */
+function visibleChanges(series: CombinedSeries): MembershipChange[] {
+	let last = series.reporting.length - 1;
+	while (last >= 0 && series.reporting[last] === 0) last--;
+	const lastReported = series.startDay + last;
+	return series.changes.filter((change) => change.day <= lastReported);
+}
+
+/**
  * The KPI cards for `accounts` over `options.range`.
  *
  * ## Usage
@@ -330,11 +347,16 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 	const grain = options.sparklineGrain ?? defaultSparklineGrain(range);
 	const frame = bucketFrame(range, grain);
 
-	const sparkline = (series: DailyValues | null) => ({
-		grain,
-		starts: frame.starts,
-		values: series ? aggregateSeries(series, { grain, range, frame }).values : new Float64Array(frame.count).fill(Number.NaN)
-	});
+	const sparkline = (series: CombinedSeries | null, values?: Float64Array) => {
+		const membership = series?.changes.length ? membershipByBucket(frame, visibleChanges(series)) : null;
+		return {
+			grain,
+			starts: frame.starts,
+			values: values ?? (series ? aggregateSeries(series, { grain, range, frame }).values : new Float64Array(frame.count).fill(Number.NaN)),
+			joined: membership?.joined ?? new Uint16Array(frame.count),
+			left: membership?.left ?? new Uint16Array(frame.count)
+		};
+	};
 
 	const flowCard = (
 		id: KpiId,
@@ -470,7 +492,8 @@ export function computeKpis(accounts: readonly KpiAccount[], options: KpiOptions
 			const ib = aggregateSeries(i, { grain, range, frame }).values;
 			for (let b = 0; b < frame.count; b++) values[b] = ib[b] > 0 ? eb[b] / ib[b] : Number.NaN;
 		}
-		return { grain, starts: frame.starts, values };
+		// the pairs are masked to the days both sides hold, so the numerators' changes are the rate's
+		return sparkline(e, values);
 	})();
 	const engagementRate: KpiCard = {
 		id: 'engagement_rate',

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromISO, isoFromDay } from '../days';
-import { aggregateSeries } from './aggregate';
-import { type Grain } from './grain';
+import { aggregateSeries, type MembershipChange } from './aggregate';
+import { bucketFrame, type Grain } from './grain';
 import {
+	alignYearAgoMembership,
 	alignYearOverYear,
 	minimumValuesFor,
 	rollingBuckets,
@@ -95,5 +96,25 @@ describe('year over year', () => {
 		expect([...alignYearOverYear(thisYear, lastYear)]).toEqual([11, 6]);
 		const beforeData = aggregateSeries(series, { grain: 'week', range: { from: day('2023-01-02'), to: day('2023-01-08') } });
 		expect([...alignYearOverYear(beforeData, lastYear)]).toEqual([N]);
+	});
+
+	it('lines last year’s account changes up with this year’s buckets, where the overlay steps', () => {
+		const changes: MembershipChange[] = [
+			{ day: day('2023-03-20'), accountId: 'x:a', kind: 'joins', valueDay: day('2023-03-20') },
+			{ day: day('2023-03-25'), accountId: 'x:b', kind: 'joins', valueDay: day('2023-03-25') },
+			{ day: day('2023-05-02'), accountId: 'x:c', kind: 'leaves', valueDay: day('2023-04-01') },
+			// in the bucket lined up with this year's first: the overlay's first point shows no step
+			{ day: day('2023-01-10'), accountId: 'x:d', kind: 'joins', valueDay: day('2023-01-10') },
+			// this year's: not the overlay's
+			{ day: day('2024-04-15'), accountId: 'x:e', kind: 'joins', valueDay: day('2024-04-15') }
+		];
+		const frame = bucketFrame({ from: day('2024-01-01'), to: day('2024-06-30') }, 'month');
+		// the dashboard's earlier frame reaches a week beyond the shifted range on each side
+		const earlier = bucketFrame({ from: day('2022-12-25'), to: day('2023-07-07') }, 'month');
+		const aligned = alignYearAgoMembership(frame, earlier, changes);
+		expect([...aligned.joined]).toEqual([0, 0, 2, 0, 0, 0]);
+		expect([...aligned.left]).toEqual([0, 0, 0, 0, 1, 0]);
+		// 20 March 2023 is day 19 of its month: the mark sits on day 19 of March 2024
+		expect([...aligned.firstDay].map((d) => (Number.isNaN(d) ? null : isoFromDay(d)))).toEqual([null, null, '2024-03-20', null, '2024-05-02', null]);
 	});
 });

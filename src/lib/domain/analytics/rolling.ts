@@ -7,9 +7,9 @@
  * "28-day average" that really rests on three days.
  */
 import type { DayNumber } from '../days';
-import type { AggregatedSeries } from './aggregate';
+import { membershipByBucket, type AggregatedSeries, type BucketMembership, type MembershipChange } from './aggregate';
 import { addYears, firstMondayOfIsoYear, isoWeekOfDay, isoWeeksInYear } from './calendar';
-import { bucketStart, type Grain } from './grain';
+import { bucketStart, type BucketFrame, type Grain } from './grain';
 import type { DailyValues, DayRange } from './types';
 
 /** The windows the dashboard offers, in days. */
@@ -143,13 +143,41 @@ export function yearAgoRange(range: DayRange): DayRange {
  * bucket i's date is the "last year, shifted forward one year" overlay.
  */
 export function alignYearOverYear(current: AggregatedSeries, earlier: AggregatedSeries): Float64Array {
-	const { frame } = current;
-	const out = new Float64Array(frame.count).fill(Number.NaN);
-	const indexByStart = new Map<number, number>();
-	for (let i = 0; i < earlier.frame.count; i++) indexByStart.set(earlier.frame.starts[i], i);
-	for (let i = 0; i < frame.count; i++) {
-		const index = indexByStart.get(yearAgoBucketStart(frame.starts[i], frame.grain));
-		if (index !== undefined) out[i] = earlier.values[index];
-	}
+	const indices = yearAgoIndices(current.frame, earlier.frame);
+	const out = new Float64Array(indices.length).fill(Number.NaN);
+	for (let i = 0; i < indices.length; i++) if (indices[i] >= 0) out[i] = earlier.values[indices[i]];
 	return out;
+}
+
+/** For each bucket of `frame`, the index of the bucket a year before it in `earlier` (same grain), or -1. */
+export function yearAgoIndices(frame: BucketFrame, earlier: BucketFrame): Int32Array {
+	const indexByStart = new Map<number, number>();
+	for (let i = 0; i < earlier.count; i++) indexByStart.set(earlier.starts[i], i);
+	const out = new Int32Array(frame.count).fill(-1);
+	for (let i = 0; i < frame.count; i++) out[i] = indexByStart.get(yearAgoBucketStart(frame.starts[i], frame.grain)) ?? -1;
+	return out;
+}
+
+/**
+ * Accounts joining or leaving a total a year earlier, lined up with `frame`'s buckets as the
+ * year-over-year overlay draws last year's values: bucket i counts the changes in the bucket a year
+ * before it (bucketed over `earlier`, a frame reaching a year back), and `firstDay` is the first
+ * change's day moved forward with its bucket, so a mark sits where the overlay steps. Without this a
+ * rise in last year's line reads as last year's growth when it was accounts starting to count.
+ * None in bucket 0: the overlay's first point shows no step.
+ */
+export function alignYearAgoMembership(frame: BucketFrame, earlier: BucketFrame, changes: readonly MembershipChange[]): BucketMembership {
+	const before = membershipByBucket(earlier, changes);
+	const indices = yearAgoIndices(frame, earlier);
+	const joined = new Uint16Array(frame.count);
+	const left = new Uint16Array(frame.count);
+	const firstDay = new Float64Array(frame.count).fill(Number.NaN);
+	for (let i = 1; i < frame.count; i++) {
+		const j = indices[i];
+		if (j < 0 || (before.joined[j] === 0 && before.left[j] === 0)) continue;
+		joined[i] = before.joined[j];
+		left[i] = before.left[j];
+		firstDay[i] = Math.min(frame.ends[i], frame.starts[i] + (before.firstDay[j] - earlier.starts[j]));
+	}
+	return { joined, left, firstDay };
 }
