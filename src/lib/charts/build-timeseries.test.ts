@@ -212,7 +212,7 @@ describe('buildTimeseriesChart, last year’s total whose accounts changed', () 
 			[3, 0],
 			[0, 1]
 		]);
-		expect(marksOf(stacked).map((item) => [item.startDay - monday, item.label])).toEqual([
+		expect(marksOf(stacked).map((item) => [(item.startDay ?? Number.NaN) - monday, item.label])).toEqual([
 			[8, 'Total a year earlier: accounts +1'],
 			[15, 'Total a year earlier: accounts +3'],
 			[21, 'Total a year earlier: accounts \u22121']
