@@ -273,15 +273,20 @@ test.describe('the bad-input corpus on the real page', () => {
 			exports.map((name) => fixture(`bad/${name}`))
 		);
 		await expect(page.locator('[data-testid=preview-summary], [data-testid=file-error]').first()).toBeVisible({ timeout: 60_000 });
+		// the preview draws only the cards near the screen: each file is found by its name, as a person would
+		const find = page.getByLabel('Find a file by name');
 		for (const name of exports) {
+			await find.fill(name);
 			const card = page.locator('li.file', { has: page.getByRole('heading', { name, exact: false }) }).first();
 			await expect(card, name).toBeVisible();
 			const error = page.getByTestId('file-error').filter({ has: page.getByRole('heading', { name, exact: true }) });
 			if ((await error.count()) > 0) await expect(error.getByRole('alert'), name).toContainText(name);
 		}
 		// files whose rows were wrong list each problem with its line
+		await find.fill('x-impossible-dates.csv');
 		const problems = page.locator('details.issues', { hasText: 'x-impossible-dates.csv' });
 		await expect(problems).toContainText('Line 2: Row skipped: “2024-02-30” in column “Date” is not a date.');
+		await find.fill('x-dates-out-of-range.csv');
 		await expect(page.locator('details.issues', { hasText: 'x-dates-out-of-range.csv' })).toContainText('Line 4: Row skipped: “2099-01-01”');
 		expect(await dumpDatabase(page)).toBe(before);
 	});
