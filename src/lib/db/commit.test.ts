@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedFile } from '../domain/model';
-import { commitImport, writeInSlices, type CommitResult } from './commit';
+import { commitImport, postLayerWeight, writeInSlices, type CommitResult } from './commit';
 import type { ChorusDatabase } from './database';
 import { planImport, type DataPlan } from './import-plan';
 import {
@@ -29,6 +29,8 @@ import {
 	range
 } from './test-support';
 import { exportAllTables } from './wipe';
+import { countRequests, resetCounts } from './test-requests';
+import { undoImport } from './undo';
 import { fileMessage } from '../importers/messages';
 import { serializeSnapshot } from '../snapshot/serialize';
 
@@ -489,7 +491,126 @@ describe('stored row issues', () => {
 	});
 });
 
+describe('import records', () => {
+	// each record used to be added as a draft (for its id) and written again with its counts
+	it('are written once each, with the ids auto-increment gives them', async () => {
+		const requests = countRequests(database);
+		const file = (month: number) =>
+			parsedFile({
+				fileName: `month-${month}.csv`,
+				series: [daily(ACME_X, 'impressions', `2024-0${month}-01`, [month, month + 1])],
+				rowCount: 2,
+				coversUntil: day(`2024-0${month}-02`)
+			});
+		const first = committed(await commitImport(database, [importItem(file(1)), importItem(file(2))]));
+		expect(first.imported.map((entry) => entry.importId)).toEqual([1, 2]);
+		// the key generator does not go back when the newest import is undone: the next id is 3, not 2
+		expect((await undoImport(database, 2)).ok).toBe(true);
+		resetCounts(requests);
+
+		const second = committed(await commitImport(database, [importItem(file(3)), importItem(file(4)), importItem(file(5))]));
+		expect(second.imported.map((entry) => entry.importId)).toEqual([3, 4, 5]);
+		// the first record is added ahead for its id and written again with its counts; the others once
+		expect((requests.writes.get('imports add') ?? 0) + (requests.writes.get('imports put') ?? 0)).toBe(4);
+		const stored = await listImports(database);
+		expect(stored.map((record) => [record.id, record.fileName, record.counts.newDays])).toEqual(
+			expect.arrayContaining([
+				[1, 'month-1.csv', 2],
+				[3, 'month-3.csv', 2],
+				[4, 'month-4.csv', 2],
+				[5, 'month-5.csv', 2]
+			])
+		);
+		expect(stored).toHaveLength(4);
+		// and the generator carries on after the ids given explicitly
+		const third = committed(await commitImport(database, [importItem(file(6))]));
+		expect(third.imported.map((entry) => entry.importId)).toEqual([6]);
+	});
+});
+
 describe('writeInSlices', () => {
+	it('hands the next chunk over before the answer to the last one arrives, never more than two', async () => {
+		const answers: (() => void)[] = [];
+		const handed: number[][] = [];
+		let waiting = 0;
+		let most = 0;
+		const writing = writeInSlices(
+			range(100, (index) => index),
+			(chunk) =>
+				new Promise<void>((resolve) => {
+					handed.push(chunk);
+					most = Math.max(most, ++waiting);
+					answers.push(() => {
+						waiting--;
+						resolve();
+					});
+				})
+		);
+		// the first two chunks are handed over before any answer
+		expect(handed).toHaveLength(2);
+		while (answers.length > 0) {
+			answers.shift()!();
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		}
+		await writing;
+		expect(handed.flat()).toEqual(range(100, (index) => index));
+		expect(most).toBe(2);
+	});
+
+	it('cuts chunks by what the records weigh when given their weight', async () => {
+		// post layers hold a few posts to thousands: a chunk of heavy ones was a long task
+		const records = [...range(20, () => ({ posts: 1 })), ...range(3, () => ({ posts: 40 })), ...range(5, () => ({ posts: 1 }))];
+		const chunks: { posts: number }[][] = [];
+		await writeInSlices(
+			records,
+			async (chunk) => {
+				chunks.push(chunk);
+			},
+			{ weightOf: (record) => record.posts }
+		);
+		expect(chunks.flat()).toEqual(records);
+		// the first chunk weighs what the first chunk of plain records counts (16), and a record heavier
+		// than the budget goes alone
+		expect(chunks[0]).toHaveLength(16);
+		expect(chunks.some((chunk) => chunk.length === 1 && chunk[0].posts === 40)).toBe(true);
+	});
+
+	it('weighs a post layer by its posts and their text', () => {
+		const posts = (count: number, text: string) => range(count, (index) => ({ ...post(ACME_X, String(index), '2024-01-01', {}, text), accountId: ACME_X_ID, sourceImportId: 1 }));
+		expect(postLayerWeight({ posts: posts(10, '') })).toBe(11);
+		expect(postLayerWeight({ posts: posts(10, 'x'.repeat(640)) })).toBe(111);
+	});
+
+	it('awaits each chunk before the next when asked not to overlap them', async () => {
+		const answers: (() => void)[] = [];
+		const handed: number[][] = [];
+		const writing = writeInSlices(
+			range(100, (index) => index),
+			(chunk) =>
+				new Promise<void>((resolve) => {
+					handed.push(chunk);
+					answers.push(resolve);
+				}),
+			{ overlap: false }
+		);
+		expect(handed).toHaveLength(1);
+		while (answers.length > 0) {
+			answers.shift()!();
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			expect(answers.length).toBeLessThanOrEqual(1);
+		}
+		await writing;
+		expect(handed.flat()).toEqual(range(100, (index) => index));
+	});
+
+	it('fails when a chunk fails, with that chunk’s error', async () => {
+		let calls = 0;
+		const failing = writeInSlices(range(100, (index) => index), async () => {
+			if (++calls === 2) throw new Error('second chunk refused');
+		});
+		await expect(failing).rejects.toThrow('second chunk refused');
+	});
+
 	it('hands every record over once, in order, in chunks that follow the time a chunk took', async () => {
 		const records = range(1000, (index) => index);
 		const chunks: number[][] = [];

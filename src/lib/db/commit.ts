@@ -32,6 +32,9 @@ import type { MessageParam } from '../domain/coded-message';
 /** Main-thread time to aim at for one chunk of writes, and for one slice of merging inside the transaction. */
 const WRITE_SLICE_MS = 40;
 
+/** The most a chunk of writeInSlices weighs (records, or what weightOf counts: the posts of post layers). */
+const MAX_CHUNK_WEIGHT = 1 << 16;
+
 /** Row issues kept per import record; a broken file can have one per row, which nobody reads past this. */
 export const MAX_STORED_ISSUES = 500;
 
@@ -208,7 +211,13 @@ export async function commitImport(
 					batchId
 				};
 			});
-			const importIds = await database.imports.bulkAdd(drafts, { allKeys: true });
+			// Each import record is written once, with its counts. The merge needs the ids first, so only
+			// the first record is added ahead (its id is the key generator's next one) and the others are
+			// added at the end with the ids auto-increment would have given them, one after the other:
+			// what is stored is the same as adding every draft and writing it again with its counts
+			// (which was 2,179 more requests for the large drop: docs/performance.md).
+			const firstId = await database.imports.add(drafts[0]);
+			const importIds = drafts.map((_, index) => firstId + index);
 
 			const session = await MergeSession.load(database, toCommit);
 			const finals: ImportRecord[] = [];
@@ -255,10 +264,13 @@ export async function commitImport(
 
 			// Writing copies every record on the main thread (structured clone): in slices too.
 			await writeInSlices(layerRecords, (chunk) => database.seriesLayers.bulkAdd(chunk));
-			await writeInSlices(postLayerRecords, (chunk) => database.postLayers.bulkAdd(chunk));
+			// Post layers one chunk at a time: Chromium hands a value over 64 KB to the browser as a blob,
+			// and with the browser busy storing the chunk before, handing over the next took up to 0.55 s
+			// in one task (measured with two in flight; docs/performance.md).
+			await writeInSlices(postLayerRecords, (chunk) => database.postLayers.bulkAdd(chunk), { weightOf: postLayerWeight, overlap: false });
 			await writeInSlices(breakdownDrafts, (chunk) => database.breakdowns.bulkAdd(chunk));
 			options.afterLayersWritten?.();
-			await writeInSlices(session.changedSeries(), (chunk) => database.series.bulkPut(chunk));
+			await writeInSlices(session.changedSeriesHeld(), (chunk) => database.series.bulkPut(chunk.map(session.storable)));
 			// one account's merged posts at a time: sorting and copying them all at once was one long task.
 			// Posts that are the posts of layers are stored as a reference to them (merged-posts.ts): the
 			// layers written above already hold their bytes.
@@ -266,7 +278,8 @@ export async function commitImport(
 				if (slicer.due) await slicer.yield();
 				await database.posts.put(session.storedPosts(accountId));
 			}
-			await writeInSlices(finals, (chunk) => database.imports.bulkPut(chunk));
+			await database.imports.put(finals[0]);
+			await writeInSlices(finals.slice(1), (chunk) => database.imports.bulkAdd(chunk));
 			await rememberAccountChoices(database, toCommit);
 			await countWorkspaceChange(database);
 
@@ -289,25 +302,59 @@ export async function commitImport(
 }
 
 /**
- * Writes records in chunks, each awaited: the next chunk is sent from the answer to the last one, a
- * new task, so no single task copies them all (IndexedDB copies each record on the main thread when
- * it is handed over). The chunk size follows how long handing over the last chunk took, aiming at
- * about WRITE_SLICE_MS whatever the records weigh (a year record, or a layer of thousands of posts).
- * Only the handing over is timed, not the wait for the answer, which on a busy machine says nothing
- * about the main thread.
+ * Writes records in chunks. IndexedDB copies each record on the main thread when it is handed over
+ * (structured clone), so no single task may hand them all over: the next chunk is handed over from
+ * the answer to an earlier one, a new task. The chunk size follows how long handing over the last
+ * chunk took, aiming at about WRITE_SLICE_MS whatever the records weigh (a year record, or a layer of
+ * thousands of posts). Only the handing over is timed, not the wait for the answer, which on a busy
+ * machine says nothing about the main thread.
+ *
+ * `weightOf`: what a record weighs when its size varies, as post layers' do (a few posts to thousands):
+ * counting records, a chunk of heavy ones after a chunk of light ones was a task of 200-300 ms.
+ *
+ * `overlap`: two chunks in flight, the next handed over before the answer to the last one is
+ * awaited, so the browser's IndexedDB threads store one while the page copies the next. Awaiting
+ * each answer first left one side idle while the other worked (docs/performance.md).
  */
-export async function writeInSlices<T>(records: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-	let size = 16;
+export async function writeInSlices<T>(
+	records: readonly T[],
+	write: (chunk: T[]) => Promise<unknown>,
+	{ weightOf = () => 1, overlap = true }: { weightOf?: (record: T) => number; overlap?: boolean } = {}
+): Promise<void> {
+	let budget = 16;
+	let inFlight: Promise<unknown> | null = null;
 	for (let from = 0; from < records.length; ) {
-		const chunk = records.slice(from, from + size);
-		from += chunk.length;
+		let to = from + 1;
+		let weight = weightOf(records[from]);
+		while (to < records.length && weight + weightOf(records[to]) <= budget) weight += weightOf(records[to++]);
+		const chunk = records.slice(from, to);
+		from = to;
 		const started = performance.now();
 		const written = write(chunk);
 		const took = performance.now() - started;
-		await written;
-		if (took < WRITE_SLICE_MS / 2) size = Math.min(size * 2, 8192);
-		else if (took > WRITE_SLICE_MS * 1.5) size = Math.max(Math.floor(size / 2), 1);
+		// a chunk that fails while an earlier one is awaited fails the transaction: awaited or not,
+		// its error must not also surface as an unhandled rejection
+		written.catch(ignore);
+		if (inFlight) await inFlight;
+		inFlight = written;
+		if (!overlap) await written;
+		// grow at most twofold, and no further than this chunk's pace says fits in WRITE_SLICE_MS
+		if (took < WRITE_SLICE_MS / 2) budget = Math.min(Math.max(budget, weight) * 2, MAX_CHUNK_WEIGHT, Math.max(budget, (weight * WRITE_SLICE_MS) / Math.max(took, 0.1)));
+		else if (took > WRITE_SLICE_MS * 1.5) budget = Math.max(Math.floor(Math.min(budget, weight) / 2), 1);
 	}
+	if (inFlight) await inFlight;
+}
+
+function ignore(): void {}
+
+/**
+ * What copying a post layer costs, roughly: its posts, and their text (a post's text runs from a few
+ * words to a long article, and copying it is most of a long post's cost).
+ */
+export function postLayerWeight(layer: Pick<PostLayerRecord, 'posts'>): number {
+	let weight = 1;
+	for (const post of layer.posts) weight += 1 + (post.text.length + (post.link?.length ?? 0)) / 64;
+	return weight;
 }
 
 function accountMissing(items: readonly PreparedItem[]): CommitResult {

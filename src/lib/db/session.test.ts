@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MetricKey } from '../domain/metrics';
 import type { ChorusDatabase } from './database';
+import { commitImport } from './commit';
 import { yearStartDay } from './merge';
-import type { PreparedLayer } from './prepare';
-import { MergeSession } from './session';
-import { dispose, freshDatabase } from './test-support';
+import { prepareItem, type PreparedLayer } from './prepare';
+import { MergeSession, type KnownMissing } from './session';
+import { ACME_IG, ACME_X, ACME_X_ID, daily, dispose, freshDatabase, importItem, parsedFile, range } from './test-support';
+import { countRequests, resetCounts } from './test-requests';
 
 let database: ChorusDatabase;
 beforeEach(() => {
@@ -49,5 +51,53 @@ describe('MergeSession year records', () => {
 			expect(record.values.buffer.byteLength).toBe(record.values.byteLength);
 			expect(record.sources.buffer.byteLength).toBe(record.sources.byteLength);
 		}
+	});
+});
+
+const nothingKnown = (): KnownMissing => ({ series: new Set(), postAccounts: new Set(), seriesKeysOf: new Map() });
+
+describe('MergeSession.load', () => {
+	// IndexedDB's cost is per request: a first import of ten years of 40 accounts asked for 2,876
+	// year records one by one and found none
+	it('reads only the year records an account holds, after listing its keys', async () => {
+		const requests = countRequests(database);
+		const stored = parsedFile({ series: [daily(ACME_X, 'impressions', '2024-12-30', [1, 2])], rowCount: 2 });
+		expect((await commitImport(database, [importItem(stored)])).ok).toBe(true);
+		resetCounts(requests);
+
+		// X: 2023–2025 of impressions (2024 is stored) and of likes (nothing stored); Instagram: nothing stored
+		const incoming = prepareItem(
+			importItem(
+				parsedFile({
+					series: [
+						daily(ACME_X, 'impressions', '2023-12-31', range(368, () => 5)),
+						daily(ACME_X, 'likes', '2023-12-31', range(368, () => 1)),
+						daily(ACME_IG, 'reach', '2024-06-01', [3])
+					],
+					rowCount: 3
+				})
+			)
+		);
+		const known = nothingKnown();
+		const session = await database.transaction('r', [database.series, database.posts, database.postLayers, database.imports], () =>
+			MergeSession.load(database, [incoming], known)
+		);
+		expect(requests.keysRead.get('series')).toEqual([`${ACME_X_ID}|impressions|2024`]);
+		expect([...known.seriesKeysOf.get(ACME_X_ID)!]).toEqual([`${ACME_X_ID}|impressions|2024`]);
+
+		// the stored values are merged as before: the two stored days overlap, the rest is new
+		const rank = session.addImport({ id: 99, coversUntil: null, lastDay: yearStartDay(2026) });
+		const impressions = incoming.layers.find((layer) => layer.metric === 'impressions')!;
+		expect(session.applyLayer(impressions, rank)).toMatchObject({ filled: 366, overlapped: 2 });
+	});
+
+	it('reads no year record again that a plan found missing or not listed', async () => {
+		const requests = countRequests(database);
+		const item = prepareItem(importItem(parsedFile({ series: [daily(ACME_X, 'impressions', '2024-03-01', [1])], rowCount: 1 })));
+		const known = nothingKnown();
+		await MergeSession.load(database, [item], known);
+		await MergeSession.load(database, [item], known);
+		expect(requests.keysRead.get('series') ?? []).toEqual([]);
+		expect(known.seriesKeysOf.get(ACME_X_ID)).toEqual(new Set());
 	});
 });
