@@ -270,7 +270,7 @@ export async function commitImport(
 			await writeInSlices(postLayerRecords, (chunk) => database.postLayers.bulkAdd(chunk), { weightOf: postLayerWeight, overlap: false });
 			await writeInSlices(breakdownDrafts, (chunk) => database.breakdowns.bulkAdd(chunk));
 			options.afterLayersWritten?.();
-			await writeInSlices(session.changedSeriesHeld(), (chunk) => database.series.bulkPut(chunk.map(session.storable)));
+			await writeInSlices(session.changedSeries(), (chunk) => database.series.bulkPut(chunk.map(session.storable)));
 			// one account's merged posts at a time: sorting and copying them all at once was one long task.
 			// Posts that are the posts of layers are stored as a reference to them (merged-posts.ts): the
 			// layers written above already hold their bytes.

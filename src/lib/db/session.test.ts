@@ -39,7 +39,7 @@ describe('MergeSession year records', () => {
 		const rank = session.addImport({ id: 1, coversUntil: null, lastDay: yearStartDay(2023) });
 		for (const layer of layers) expect(session.applyLayer(layer, rank).filled).toBe(3);
 
-		const records = session.changedSeries();
+		const records = session.changedSeries().map(session.storable);
 		expect(records).toHaveLength(300);
 		for (const record of records) {
 			const [, account, metric] = /^x:a(\d+)\|(\w+)\|\d+$/.exec(record.id)!;

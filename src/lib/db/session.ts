@@ -231,17 +231,13 @@ export class MergeSession {
 		return overlayPosts(merged, incoming, rank, this.#rankOf);
 	}
 
-	/** Merged year records that gained values (a layer spanning a year it has no values in adds none). */
-	changedSeries(): SeriesRecord[] {
-		return this.changedSeriesHeld().map(this.storable);
-	}
-
 	/**
-	 * changedSeries() as held in memory: records cut from a slab still share its buffers, so pass each
-	 * through storable() before storing it. Commit does that chunk by chunk as it writes: copying
-	 * 2,876 records at once was a task of over 100 ms.
+	 * Merged year records that gained values (a layer spanning a year it has no values in adds none),
+	 * as held in memory: records cut from a slab still share its buffers, so pass each through
+	 * storable() before storing it. Commit does that chunk by chunk as it writes: copying 2,876
+	 * records at once was a task of over 100 ms.
 	 */
-	changedSeriesHeld(): SeriesRecord[] {
+	changedSeries(): SeriesRecord[] {
 		return [...this.#dirtySeries].map((id) => this.#series.get(id)!).filter(hasAnyValue);
 	}
 
