@@ -14,9 +14,12 @@
 // Options: --sizes=small,medium,large  --runs=N  --opens=N (cold opens per run)  --port=4191
 //          --runs=small:3,medium:2,large:2 (runs per size)  --no-budgets  --out=path
 //          --keep-going (a stage that fails is reported, the rest still run)
+//          --storage=disk|memory (disk, the default: each user a fresh browser profile on disk, as a
+//          person's browser keeps IndexedDB; memory: off-the-record contexts, whose IndexedDB lives
+//          in memory and writes several times slower in Chromium — see docs/performance.md)
 // Exit code: 0 all within budget (or no budgets), 1 a budget missed, 2 the benchmark itself broke.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, totalmem, platform, arch, release } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem, platform, arch, release, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -39,7 +42,7 @@ const SIZES = ['small', 'medium', 'large'];
 const BROWSER_ARGS = ['--disable-gpu', '--disable-quic', '--disable-sync', '--disable-background-networking'];
 
 function parseArgs(argv) {
-	const options = { sizes: SIZES, runs: 3, opens: 3, port: 4191, budgets: true, out: join(ROOT, 'bench/results.json'), smoke: false, keepGoing: false, report: false };
+	const options = { sizes: SIZES, runs: 3, opens: 3, port: 4191, budgets: true, out: join(ROOT, 'bench/results.json'), smoke: false, keepGoing: false, report: false, storage: 'disk' };
 	for (const arg of argv) {
 		const [key, value] = arg.replace(/^--/, '').split('=');
 		if (key === 'sizes') options.sizes = value.split(',').map((size) => size.trim());
@@ -57,6 +60,7 @@ function parseArgs(argv) {
 		else if (key === 'budgeted') options.budgetedOnly = true;
 		else if (key === 'prepare') options.prepare = true;
 		else if (key === 'smoke') options.smoke = true;
+		else if (key === 'storage' && (value === 'disk' || value === 'memory')) options.storage = value;
 		else throw new Error(`Unknown option ${arg}. See the top of bench/run.mjs.`);
 	}
 	if (options.smoke) Object.assign(options, { sizes: ['small'], runs: 1, runsBySize: undefined, opens: 1, budgets: false, out: join(ROOT, 'bench/.tmp/smoke-results.json') });
@@ -99,11 +103,31 @@ async function startServer(port) {
 	throw new Error(`tests/serve.mjs did not answer on port ${port}.`);
 }
 
-/** A fresh browser context: a new user with empty storage, the instrumentation on every page. */
-async function newUser(browser) {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/**
+ * A new user with empty storage, the instrumentation on every page. On disk (the default) the user is
+ * a browser of its own with a fresh profile directory, deleted when it closes: that is how a
+ * person's Chromium keeps IndexedDB. An off-the-record context of the shared browser keeps it in
+ * memory instead, where Chromium's writes are several times slower (docs/performance.md), so it
+ * measures a browser set-up people use only in private windows.
+ * @returns {Promise<{ context: import('@playwright/test').BrowserContext, close: () => Promise<void> }>}
+ */
+async function newUser({ storage, browser, executablePath, args }) {
+	const viewport = { width: 1280, height: 900 };
+	if (storage === 'memory') {
+		const context = await browser.newContext({ viewport });
+		await context.addInitScript({ path: INSTRUMENT });
+		return { context, close: () => context.close() };
+	}
+	const profile = mkdtempSync(join(tmpdir(), 'chorus-bench-profile-'));
+	const context = await chromium.launchPersistentContext(profile, { executablePath, args, headless: true, viewport });
 	await context.addInitScript({ path: INSTRUMENT });
-	return context;
+	return {
+		context,
+		close: async () => {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
 }
 
 /** The app's service worker precaches the whole site on the first visit; let it finish first. */
@@ -229,6 +253,8 @@ async function main() {
 			plannedRuns: Object.fromEntries(options.sizes.map((size) => [size, options.runsBySize[size]])),
 			opens: options.opens,
 			smoke: options.smoke,
+			// where each user's IndexedDB lived: 'disk' (a profile directory) or 'memory' (off the record)
+			storage: options.storage,
 			endDay
 		},
 		figures: buildFigures(raw, options, notes),
@@ -246,7 +272,10 @@ async function main() {
 
 	const { base } = await startServer(options.port);
 	const marker = `--chorus-bench=${process.pid}`;
-	const browser = await chromium.launch({ executablePath, args: [...BROWSER_ARGS, marker] });
+	// the marker finds the browser whose renderers the memory figures read: on disk that is each
+	// user's own browser, so the shared one (calibration only) goes without it
+	const userArgs = [...BROWSER_ARGS, marker];
+	const browser = await chromium.launch({ executablePath, args: options.storage === 'memory' ? userArgs : BROWSER_ARGS });
 	browserVersion = browser.version();
 	try {
 		raw.calibration = await calibrate(browser);
@@ -259,7 +288,8 @@ async function main() {
 			const runs = [];
 			const runCount = options.runsBySize[size];
 			for (let run = 0; run < runCount; run++) {
-				const context = await newUser(browser);
+				const user = await newUser({ storage: options.storage, browser, executablePath, args: userArgs });
+				const { context } = user;
 				const result = { run };
 				try {
 					const page = await context.newPage();
@@ -296,7 +326,7 @@ async function main() {
 						result.snapshot = await stage('snapshot', options, notes, () => measureSnapshot(context, base, { label: size }));
 					}
 				} finally {
-					await context.close();
+					await user.close();
 				}
 				runs.push(result);
 				raw.sizes[size] = {
@@ -442,7 +472,7 @@ function terminalReport(results) {
 	const runs = Object.entries(results.options.runs).map(([size, count]) => `${size} ×${count}`).join(', ');
 	const during = machine.loadAverageDuring;
 	const head = [
-		`Chorus benchmark — ${machine.browser}, ${machine.cpus} CPUs (${machine.cpuModel}), runs: ${runs}, opens per run: ${results.options.opens}, ${results.durationSeconds} s`,
+		`Chorus benchmark — ${machine.browser}, ${machine.cpus} CPUs (${machine.cpuModel}), runs: ${runs}, opens per run: ${results.options.opens}, IndexedDB ${results.options.storage === 'disk' ? 'on disk' : 'in memory'}, ${results.durationSeconds} s`,
 		`load average (1/5/15 min) at start ${machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}, at end ${machine.loadAverageAtEnd.map((n) => n.toFixed(2)).join(' ')}; 1-min load during the run ${during.min.toFixed(1)}–${during.max.toFixed(1)} (mean ${during.mean.toFixed(1)})`
 	].join('\n');
 	const missed = (results.budgets ?? []).filter((check) => check.status === 'over');

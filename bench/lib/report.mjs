@@ -28,7 +28,7 @@ export function markdownReport(results, { budgetedOnly = false } = {}) {
 		: `load average ${machine.loadAverageAtStart.map((n) => n.toFixed(1)).join(' / ')} at the start`;
 	lines.push(
 		'',
-		`Measured ${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} CPUs (${machine.cpuModel}), ${formatValue(machine.memoryBytes, 'bytes')} RAM, ${machine.os}, ${machine.browser}, Node ${machine.node}; ${load}; runs: ${Object.entries(results.options.runs).map(([size, count]) => `${size} ×${count}`).join(', ')}, ${results.options.opens} cold opens per run; ${Math.round(results.durationSeconds / 60)} min in all.`
+		`Measured ${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} CPUs (${machine.cpuModel}), ${formatValue(machine.memoryBytes, 'bytes')} RAM, ${machine.os}, ${machine.browser}, Node ${machine.node}; ${load}; runs: ${Object.entries(results.options.runs).map(([size, count]) => `${size} ×${count}`).join(', ')}, ${results.options.opens} cold opens per run; IndexedDB ${results.options.storage === 'disk' ? 'on disk (a fresh profile per user)' : 'in memory (off-the-record contexts)'}; ${Math.round(results.durationSeconds / 60)} min in all.`
 	);
 	if (results.complete === false)
 		lines.push('', `Partial results: the benchmark stopped before the end (runs planned: ${Object.entries(results.options.plannedRuns ?? {}).map(([size, count]) => `${size} ×${count}`).join(', ')}).`);
