@@ -53,3 +53,39 @@ export function whenIdle(task: () => void, { afterFirstContent = false, maxWaitM
 		if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
 	};
 }
+
+/**
+ * Runs `steps` in order in the browser's idle periods (idle callbacks without a timeout: never
+ * while the page has anything else to do), as many in a period as start with at least
+ * `minRemainingMs` of it left (a period is at most 50 ms), so a click made meanwhile waits for the
+ * rest of one period and one step at most. A failing step is skipped: the same work, asked for later,
+ * meets the failure and reports it. Where idle callbacks do not exist, one step per timeout. Returns
+ * a cancel function (for an effect's cleanup).
+ */
+export function inIdleSteps(steps: readonly (() => unknown)[], { minRemainingMs = 10 } = {}): () => void {
+	let next = 0;
+	let idle = 0;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let cancelled = false;
+	const schedule = () => {
+		if (cancelled || next >= steps.length) return;
+		if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run);
+		else timer = setTimeout(() => run(null), 16);
+	};
+	const run = (period: IdleDeadline | null) => {
+		do {
+			try {
+				steps[next++]();
+			} catch {
+				// work done ahead of time: the same work, when asked for, meets the same failure and says it
+			}
+		} while (!cancelled && next < steps.length && period !== null && period.timeRemaining() >= minRemainingMs);
+		schedule();
+	};
+	schedule();
+	return () => {
+		cancelled = true;
+		if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+		clearTimeout(timer);
+	};
+}

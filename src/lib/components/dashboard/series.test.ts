@@ -11,6 +11,7 @@ import {
 	audienceGrowth,
 	autoGrain,
 	bucketSources,
+	chartSeriesSteps,
 	chartableMetrics,
 	combineGroups,
 	comparableEnds,
@@ -99,6 +100,65 @@ describe('accountDailies', () => {
 		expect(Array.from(byAccount.get('x:b')!.series.values)).toEqual([1, 5]);
 		expect(byAccount.get('x:b')!.note).toMatch(/likes \+ comments \+ shares/);
 	});
+});
+
+describe('derived series, remembered by what they are made from', () => {
+	const read = () => [
+		stored('x:a', 'followers', monday + 2, [100]),
+		stored('x:a', 'followers_net', monday, [5, 5, 5, 5], 2),
+		stored('x:a', 'likes', monday, [1, 2, 3]),
+		stored('x:a', 'shares', monday, [N, 1, 1]),
+		stored('x:b', 'likes', monday, [4, 4, 4]),
+		stored('x:b', 'impressions', monday, [10, 20, 30])
+	];
+	const only = (list: StoredSeries[], metric: MetricKey) =>
+		list.filter((series) => (metric === 'engagements' ? ['engagements', 'likes', 'comments', 'shares', 'clicks'] : metric === 'followers' ? ['followers', 'followers_net', 'followers_gained', 'followers_lost'] : [metric]).includes(series.metric));
+
+	it('sums engagements and rebuilds follower totals once for the same stored series, again for a new read', () => {
+		const first = read();
+		const engagements = accountDailies(only(first, 'engagements'), 'engagements').byAccount.get('x:a')!.series;
+		const followers = accountDailies(only(first, 'followers'), 'followers').byAccount.get('x:a')!.series;
+		// the same objects in a new list (the page filters the KPI read anew on each change of metric)
+		expect(accountDailies(only(first, 'engagements'), 'engagements').byAccount.get('x:a')!.series).toBe(engagements);
+		expect(accountDailies(only(first, 'followers'), 'followers').byAccount.get('x:a')!.series).toBe(followers);
+		// a new read of the same records: computed from it, with the same values
+		const second = read();
+		const again = accountDailies(only(second, 'engagements'), 'engagements').byAccount.get('x:a')!.series;
+		expect(again).not.toBe(engagements);
+		expect(Array.from(again.values)).toEqual([1, 3, 4]);
+		expect(Array.from(accountDailies(only(second, 'followers'), 'followers').byAccount.get('x:a')!.series.values)).toEqual([90, 95, 100, 105]);
+	});
+
+	it('combines the same accounts’ series once per layout group; other series or another group are combined anew', () => {
+		const list = read();
+		const { byAccount } = accountDailies(only(list, 'engagements'), 'engagements');
+		const total = combineGroups(byAccount, accounts, 'engagements', 'total').groups[0];
+		expect(combineGroups(byAccount, accounts, 'engagements', 'total').groups[0].series).toBe(total.series);
+		expect(Array.from(total.series.values)).toEqual([5, 7, 8]);
+		const other = accountDailies(only(read(), 'engagements'), 'engagements').byAccount;
+		expect(combineGroups(other, accounts, 'engagements', 'total').groups[0].series).not.toBe(total.series);
+		expect(combineGroups(byAccount, accounts, 'engagements', 'platforms').groups[0].series).not.toBe(total.series);
+	});
+
+	it('derives ahead of time, an account per step and then the total, what a change of metric then charts', () => {
+		const list = read();
+		const metrics = ['engagements', 'followers'] as const;
+		const steps = chartSeriesSteps(list, metrics, accounts, 'total');
+		// per metric: the four accounts, then their total
+		expect(steps).toHaveLength(2 * (accounts.length + 1));
+		const ahead = steps.map((step) => step());
+		for (const [index, metric] of metrics.entries()) {
+			const { byAccount } = accountDailies(only(list, metric), metric);
+			const charted = combineGroups(byAccount, accounts, metric, 'total');
+			const total = ahead[(index + 1) * (accounts.length + 1) - 1] as ReturnType<typeof combineGroups>;
+			expect(charted.groups).toHaveLength(total.groups.length);
+			charted.groups.forEach((group, at) => expect(group.series).toBe(total.groups[at].series));
+		}
+		// an account's step made the series its chart uses
+		const engagementsOfA = (ahead[0] as ReturnType<typeof accountDailies>).byAccount.get('x:a')!.series;
+		expect(accountDailies(only(list, 'engagements'), 'engagements').byAccount.get('x:a')!.series).toBe(engagementsOfA);
+	});
+
 });
 
 describe('selecting and combining accounts', () => {
