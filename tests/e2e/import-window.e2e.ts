@@ -122,3 +122,47 @@ test('what is on screen stays in place when a card above it changes height', asy
 	});
 	expect(Math.abs(moved)).toBeLessThan(1);
 });
+
+test('answering a chooser from the keyboard leaves the focus in its card, on "Change", and "Change" gives it back to the form', async ({ page }) => {
+	await dropFiles(page, '[data-testid=dropzone]', [fixture('x/account_overview_analytics.csv'), ...daily.slice(0, 20)]);
+	await expect(page.getByTestId('preview-summary')).toContainText('1 needs an account chosen.', { timeout: 60_000 });
+	const card = page.getByTestId('file-preview').filter({ hasText: 'account_overview_analytics.csv' });
+	await card.getByLabel('New account handle').focus();
+	await page.keyboard.type('ContosoCloud');
+	await page.keyboard.press('Enter');
+	await expect(card.getByText('Chosen: @ContosoCloud')).toBeVisible();
+	// not the page's body: Tab goes on from this card
+	await expect(card.getByRole('button', { name: 'Change' })).toBeFocused();
+	await page.keyboard.press('Tab');
+	expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+	await page.keyboard.press('Shift+Tab');
+	await expect(card.getByRole('button', { name: 'Change' })).toBeFocused();
+
+	// taken back: the form comes again, with the focus and what was typed
+	await page.keyboard.press('Enter');
+	await expect(card.getByLabel('New account handle')).toBeFocused();
+	await expect(card.getByLabel('New account handle')).toHaveValue('ContosoCloud');
+	await expect(page.getByTestId('preview-summary')).toContainText('1 needs an account chosen.');
+});
+
+test('what was typed in a chooser is still there when its card comes back after being taken down', async ({ page }) => {
+	await dropFiles(page, '[data-testid=dropzone]', [fixture('x/account_overview_analytics.csv'), ...daily, fixture('x/account_overview_analytics (1).csv')]);
+	await expect(page.getByTestId('preview-summary')).toContainText('2 need an account chosen.', { timeout: 60_000 });
+	const first = page.getByTestId('file-preview').filter({ hasText: 'account_overview_analytics.csv' });
+	await first.getByLabel('New account handle').fill('Contoso');
+	await first.getByRole('checkbox').check();
+	// the focus leaves the list, so the card is no longer kept drawn for it
+	await page.getByLabel('Find a file by name').focus();
+
+	await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+	await expect(first).toHaveCount(0);
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await expect(first.getByLabel('New account handle')).toHaveValue('Contoso');
+	await expect(first.getByRole('checkbox')).toBeChecked();
+
+	// and it is what the answer uses: the handle, for the other file too
+	await first.getByRole('button', { name: 'Use this account' }).click();
+	await expect(first.getByText('Chosen: @Contoso')).toBeVisible();
+	await expect(page.getByTestId('preview-summary').getByRole('button', { name: 'Go to the next one' })).toHaveCount(0);
+	await expect(page.getByTestId('confirm-import')).toBeEnabled();
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimateSize, indexesToDraw, layoutList, nextIndex, rangeIn, spacing } from './windowing';
+import { estimateSize, indexesToDraw, layoutList, nextIndex, rangeIn, spacing, stickyRange } from './windowing';
 
 const keys = (count: number) => Array.from({ length: count }, (_, index) => `k${index}`);
 
@@ -74,6 +74,33 @@ describe('indexesToDraw and spacing', () => {
 					at += layout.sizes[index];
 				});
 				expect(at + after).toBeCloseTo(layout.total);
+			})
+		);
+	});
+});
+
+describe('stickyRange', () => {
+	it('keeps the drawn range while it holds what is needed, the same array', () => {
+		const previous: [number, number] = [10, 30];
+		expect(stickyRange(previous, [12, 25], [8, 28])).toBe(previous);
+		expect(stickyRange(previous, [10, 30], [5, 35])).toBe(previous);
+	});
+	it('moves to the wanted range once the needed one reaches past it, or when there is nothing to keep', () => {
+		expect(stickyRange([10, 30], [20, 31], [15, 40])).toEqual([15, 40]);
+		expect(stickyRange([10, 30], [9, 20], [4, 25])).toEqual([4, 25]);
+		expect(stickyRange(null, [12, 25], [8, 28])).toEqual([8, 28]);
+		expect(stickyRange([10, 30], null, null)).toBeNull();
+	});
+	it('always covers what is needed when the wanted range does', () => {
+		const span = fc.tuple(fc.nat(200), fc.nat(50)).map(([from, length]): [number, number] => [from, from + length]);
+		fc.assert(
+			fc.property(fc.option(span, { nil: null }), span, fc.nat(20), fc.nat(20), (previous, needed, above, below) => {
+				const wanted: [number, number] = [Math.max(0, needed[0] - above), needed[1] + below];
+				const range = stickyRange(previous, needed, wanted);
+				expect(range).not.toBeNull();
+				expect(range![0]).toBeLessThanOrEqual(needed[0]);
+				expect(range![1]).toBeGreaterThanOrEqual(needed[1]);
+				expect(range === previous || range === wanted).toBe(true);
 			})
 		);
 	});

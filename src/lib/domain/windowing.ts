@@ -72,6 +72,21 @@ export function rangeIn(layout: ListLayout, from: number, to: number): [number, 
 }
 
 /**
+ * The range to draw: `previous` while it still holds all of `needed` (the viewport with a small
+ * margin), else `wanted` (the viewport with the full margin). Small changes of the layout or of the
+ * scroll position then leave the drawn cards as they are, and the window moves by a margin's worth
+ * at a time rather than a card at a time.
+ */
+export function stickyRange(
+	previous: [number, number] | null,
+	needed: [number, number] | null,
+	wanted: [number, number] | null
+): [number, number] | null {
+	if (previous && needed && previous[0] <= needed[0] && needed[1] <= previous[1]) return previous;
+	return wanted;
+}
+
+/**
  * The indexes to draw: the range near the viewport, plus `pinned` ones wherever they are (the card
  * that holds the focus, the next card that needs the person), in list order without repeats.
  */

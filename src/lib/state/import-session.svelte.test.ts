@@ -70,6 +70,28 @@ describe('ImportSession after an account choice (real IndexedDB)', () => {
 		expect(session.plan?.totals.needsAccount).toBe(2);
 	});
 
+	it('keeps what was typed in a chooser per file, until a new drop', () => {
+		let seen = '';
+		const stopDraft = $effect.root(() => {
+			$effect(() => {
+				seen = session.accountDraft(keys[1]).handle;
+			});
+		});
+		expect(session.accountDraft(keys[1])).toEqual({ handle: '', alsoForOthers: false });
+		session.setAccountDraft(keys[1], { handle: 'Contoso', alsoForOthers: true });
+		flushSync();
+		// read again as a chooser drawn again reads it, and told to what shows it
+		expect(session.accountDraft(keys[1])).toEqual({ handle: 'Contoso', alsoForOthers: true });
+		expect(seen).toBe('Contoso');
+		expect(session.accountDraft(keys[0]).handle).toBe('');
+
+		session.reset();
+		flushSync();
+		expect(session.accountDraft(keys[1])).toEqual({ handle: '', alsoForOthers: false });
+		expect(seen).toBe('');
+		stopDraft();
+	});
+
 	it('follows a choice taken back and a new drop', async () => {
 		await session.chooseAccount(keys[0], { platform: 'x', handle: 'ContosoCloud' });
 		await session.chooseAccount(keys[0], null);

@@ -28,6 +28,18 @@ export type ImportPhase = 'idle' | 'reading' | 'preview' | 'committing' | 'done'
  */
 export const PROGRESS_INTERVAL_MS = 250;
 
+/**
+ * What the person has typed or ticked in a file's account chooser and not yet answered with. Kept
+ * in the session rather than in the chooser: the windowed preview takes a card down when it leaves
+ * the screen (unless it holds the focus), and its chooser with it.
+ */
+export interface AccountDraft {
+	handle: string;
+	alsoForOthers: boolean;
+}
+
+const EMPTY_DRAFT: AccountDraft = Object.freeze({ handle: '', alsoForOthers: false });
+
 export interface ImportProgress extends ReadProgress {
 	fileIndex: number;
 	fileCount: number;
@@ -95,6 +107,8 @@ export class ImportSession {
 	outcomes = $state.raw<FileOutcome[]>([]);
 	plan = $state.raw<ImportPlan | null>(null);
 	accountChoices = $state<Record<string, AccountRef>>({});
+	/** Drafts of the account choosers by choiceKey (AccountDraft); a file with none has an empty one. */
+	#accountDrafts = new SvelteMap<string, AccountDraft>();
 	result = $state.raw<CommitResult | null>(null);
 	/** Worded when read, so a message on screen follows a language switch. */
 	#error = $state.raw<(() => string) | null>(null);
@@ -225,6 +239,14 @@ export class ImportSession {
 		performance.mark('chorus:import:planned');
 	}
 
+	accountDraft(key: string): AccountDraft {
+		return this.#accountDrafts.get(key) ?? EMPTY_DRAFT;
+	}
+
+	setAccountDraft(key: string, draft: AccountDraft) {
+		this.#accountDrafts.set(key, { handle: draft.handle, alsoForOthers: draft.alsoForOthers });
+	}
+
 	/** `alsoForFamily`: the same account for the other files of this export family still waiting for one. */
 	async chooseAccount(key: string, account: AccountRef | null, alsoForFamily = false) {
 		if (account) {
@@ -269,6 +291,7 @@ export class ImportSession {
 		this.outcomes = [];
 		this.#showPlan(null);
 		this.accountChoices = {};
+		this.#accountDrafts.clear();
 		this.result = null;
 		this.#error = null;
 	}
