@@ -5,10 +5,13 @@
 //
 //   node bench/profile.mjs --size=small [--port=4192] [--open] [--dashboard] [--board]
 //   node bench/profile.mjs --snapshot=bench/.tmp/snapshots/<file> --open --board   (workspace from a snapshot)
+//   node bench/profile.mjs --snapshot=… --save          a snapshot save: the page and its workers
+//   --storage=memory   IndexedDB in memory (an off-the-record context) instead of a fresh profile on disk
 //
 // Needs build/ (npm run build) and, like the benchmark, should run under the shared lock.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -45,14 +48,18 @@ async function main() {
 		if (await fetch(base).then((response) => response.ok, () => false)) break;
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
-	const browser = await chromium.launch({
-		executablePath: findChromium() ?? undefined,
-		args: ['--disable-gpu', '--disable-quic', '--disable-sync', '--disable-background-networking']
-	});
+	// as in run.mjs: a person's browser keeps IndexedDB on disk; an off-the-record context keeps it
+	// in memory, where Chromium's writes are several times slower
+	const launchArgs = ['--disable-gpu', '--disable-quic', '--disable-sync', '--disable-background-networking'];
+	const viewport = { width: 1280, height: 900 };
+	const profileDir = args.storage === 'memory' ? null : mkdtempSync(join(tmpdir(), 'chorus-profile-'));
+	const browser = profileDir ? null : await chromium.launch({ executablePath: findChromium() ?? undefined, args: launchArgs });
 	try {
 		const endDay = Math.round(Date.now() / 86_400_000) - 1;
 		const workspace = args.snapshot ? null : await workspaceFiles(size, { endDay, log: console.error });
-		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const context = profileDir
+			? await chromium.launchPersistentContext(profileDir, { executablePath: findChromium() ?? undefined, args: launchArgs, headless: true, viewport })
+			: await browser.newContext({ viewport });
 		await context.addInitScript({ path: join(ROOT, 'bench/lib/instrument.js') });
 		const page = await context.newPage();
 		await page.goto(`${base}import/`);
@@ -116,7 +123,7 @@ async function main() {
 			await session.send('Profiler.stop');
 			await page.goto(`${base}workspace/`);
 			await page.setInputFiles('[data-testid=snapshot-input]', args.snapshot);
-			await page.getByTestId('snapshot-dialog').getByRole('button', { name: /Replace my workspace/ }).click();
+			await page.getByTestId('snapshot-dialog').getByRole('button', { name: /Replace my workspace/ }).click({ timeout: 300_000 });
 			await page.getByTestId('confirm-replace').click();
 			await page.getByTestId('snapshot-notice').waitFor({ timeout: 600_000 });
 			console.log('workspace loaded from', args.snapshot);
@@ -129,6 +136,57 @@ async function main() {
 				const stopped = await send(sessionId, 'Profiler.stop');
 				if (stopped?.profile) profiles.push([`worker-${worker.url.split('/').pop()}`, stopped.profile]);
 			}
+		}
+		if (args.save) {
+			// a snapshot save from the Workspace page: the page and every worker it starts, from the click
+			// to "Saved" (the workers are attached when they start, see above)
+			const savePage = await context.newPage();
+			const saveSession = await context.newCDPSession(savePage);
+			const saveWorkers = new Map();
+			const pendingSave = new Map();
+			let nextSaveId = 1;
+			const sendSave = (sessionId, method, params = {}) =>
+				new Promise((resolve) => {
+					const id = nextSaveId++;
+					pendingSave.set(id, resolve);
+					saveSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(undefined));
+				});
+			saveSession.on('Target.receivedMessageFromTarget', (event) => {
+				const message = JSON.parse(event.message);
+				pendingSave.get(message.id)?.(message.result);
+				pendingSave.delete(message.id);
+			});
+			saveSession.on('Target.attachedToTarget', async (event) => {
+				if (event.targetInfo.type !== 'worker') return void (await sendSave(event.sessionId, 'Runtime.runIfWaitingForDebugger'));
+				saveWorkers.set(event.sessionId, event.targetInfo.url);
+				await sendSave(event.sessionId, 'Profiler.enable');
+				await sendSave(event.sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
+				await sendSave(event.sessionId, 'Profiler.start');
+				await sendSave(event.sessionId, 'Runtime.runIfWaitingForDebugger');
+			});
+			await savePage.goto(`${base}workspace/`);
+			const save = savePage.getByTestId('save-snapshot');
+			await savePage.waitForFunction(() => document.querySelector('[data-testid=save-snapshot]') && !document.querySelector('[data-testid=save-snapshot]').disabled, null, { timeout: 60_000 });
+			// keep the workers alive after the save, so their profiles can be collected
+			await savePage.evaluate(() => {
+				Worker.prototype.terminate = function () {};
+			});
+			await saveSession.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+			await saveSession.send('Profiler.enable');
+			await saveSession.send('Profiler.setSamplingInterval', { interval: 200 });
+			await saveSession.send('Profiler.start');
+			const download = savePage.waitForEvent('download', { timeout: 600_000 });
+			const started = Date.now();
+			await save.click();
+			await download;
+			await savePage.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid=snapshot-notice]')?.textContent ?? ''), null, { timeout: 600_000 });
+			console.log(`save: ${Date.now() - started} ms`);
+			profiles.push(['save-page', (await saveSession.send('Profiler.stop')).profile]);
+			for (const [sessionId, url] of saveWorkers) {
+				const stopped = await sendSave(sessionId, 'Profiler.stop');
+				if (stopped?.profile) profiles.push([`save-worker-${url.split('/').pop()}`, stopped.profile]);
+			}
+			await savePage.close();
 		}
 		if (args.open) {
 			// a cold open of the dashboard, profiled from the navigation on
@@ -191,7 +249,8 @@ async function main() {
 		}
 		await context.close();
 	} finally {
-		await browser.close();
+		await browser?.close();
+		if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 		server.kill();
 	}
 }
