@@ -40,6 +40,65 @@ function topFunctions(profile, count = 25) {
 	return [...self].sort((a, b) => b[1] - a[1]).slice(0, count);
 }
 
+/**
+ * Starts CPU profiles of `page` and of every worker it starts from now on: workers through
+ * non-flattened child sessions, each made to wait for the debugger so its profile covers its whole
+ * life, and kept alive after it is done (terminate does nothing) so the profile can still be
+ * collected. `stop(prefix)` ends them all and gives `[name, profile]` pairs.
+ */
+async function profileWithWorkers(context, page) {
+	const session = await context.newCDPSession(page);
+	const workers = new Map();
+	let nextId = 1;
+	const pending = new Map();
+	const send = (sessionId, method, params = {}) =>
+		new Promise((resolve) => {
+			const id = nextId++;
+			pending.set(id, resolve);
+			session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(undefined));
+		});
+	session.on('Target.receivedMessageFromTarget', (event) => {
+		const message = JSON.parse(event.message);
+		pending.get(message.id)?.(message.result);
+		pending.delete(message.id);
+	});
+	session.on('Target.attachedToTarget', async (event) => {
+		// other targets (the service worker) wait for the debugger too: let them run, unprofiled
+		if (event.targetInfo.type !== 'worker') {
+			await send(event.sessionId, 'Runtime.runIfWaitingForDebugger');
+			return;
+		}
+		workers.set(event.sessionId, { url: event.targetInfo.url });
+		await send(event.sessionId, 'Profiler.enable');
+		await send(event.sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
+		await send(event.sessionId, 'Profiler.start');
+		await send(event.sessionId, 'Runtime.runIfWaitingForDebugger');
+	});
+	session.on('Target.detachedFromTarget', (event) => {
+		const worker = workers.get(event.sessionId);
+		if (worker) worker.detached = true;
+	});
+	await page.evaluate(() => {
+		Worker.prototype.terminate = function () {};
+	});
+	await session.send('Profiler.enable');
+	await session.send('Profiler.setSamplingInterval', { interval: 200 });
+	await session.send('Profiler.start');
+	await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+	const named = (prefix, name) => (prefix ? `${prefix}-${name}` : name);
+	return {
+		async stop(prefix = '') {
+			const profiles = [[named(prefix, 'page'), (await session.send('Profiler.stop')).profile]];
+			for (const [sessionId, worker] of workers) {
+				if (worker.detached) continue;
+				const stopped = await send(sessionId, 'Profiler.stop');
+				if (stopped?.profile) profiles.push([named(prefix, `worker-${worker.url.split('/').pop()}`), stopped.profile]);
+			}
+			return profiles;
+		}
+	};
+}
+
 async function main() {
 	mkdirSync(OUT, { recursive: true });
 	const server = spawn(process.execPath, [join(ROOT, 'tests/serve.mjs')], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
@@ -68,59 +127,10 @@ async function main() {
 			Promise.race([navigator.serviceWorker?.ready ?? Promise.resolve(), new Promise((resolve) => setTimeout(resolve, 15_000))])
 		);
 
-		// the page through its own session; workers through non-flattened child sessions
-		const session = await context.newCDPSession(page);
-		const workers = new Map();
-		let nextId = 1;
-		const pending = new Map();
-		const send = (sessionId, method, params = {}) =>
-			new Promise((resolve) => {
-				const id = nextId++;
-				pending.set(id, resolve);
-				session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(undefined));
-			});
-		session.on('Target.receivedMessageFromTarget', (event) => {
-			const message = JSON.parse(event.message);
-			pending.get(message.id)?.(message.result);
-			pending.delete(message.id);
-		});
-		session.on('Target.attachedToTarget', async (event) => {
-			// other targets (the service worker) wait for the debugger too: let them run, unprofiled
-			if (event.targetInfo.type !== 'worker') {
-				await send(event.sessionId, 'Runtime.runIfWaitingForDebugger');
-				return;
-			}
-			workers.set(event.sessionId, { url: event.targetInfo.url });
-			await send(event.sessionId, 'Profiler.enable');
-			await send(event.sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
-			await send(event.sessionId, 'Profiler.start');
-			await send(event.sessionId, 'Runtime.runIfWaitingForDebugger');
-		});
-		session.on('Target.detachedFromTarget', (event) => {
-			const worker = workers.get(event.sessionId);
-			if (worker) worker.detached = true;
-		});
-		await session.send('Profiler.enable');
-		await session.send('Profiler.setSamplingInterval', { interval: 200 });
-		await session.send('Profiler.start');
-		// wait for each worker so its profile covers its whole life
-		await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
-
-		const originalTerminate = 'terminate';
-		await page.evaluate((name) => {
-			// keep workers alive after they finish, so their profiles can be collected
-			const terminate = Worker.prototype[name];
-			window.__benchTerminated = [];
-			Worker.prototype[name] = function () {
-				window.__benchTerminated.push(this);
-				window.__benchRealTerminate = terminate;
-			};
-		}, originalTerminate);
-
 		const profiles = [];
 		if (args.snapshot) {
-			// a stored workspace from a snapshot file (bench/.tmp/snapshots/): much faster than importing
-			await session.send('Profiler.stop');
+			// a stored workspace from a snapshot file (bench/.tmp/snapshots/): much faster than importing.
+			// Not profiled: with the workers held for the debugger, opening the file stalled now and then.
 			await page.goto(`${base}workspace/`);
 			await page.setInputFiles('[data-testid=snapshot-input]', args.snapshot);
 			await page.getByTestId('snapshot-dialog').getByRole('button', { name: /Replace my workspace/ }).click({ timeout: 300_000 });
@@ -128,64 +138,26 @@ async function main() {
 			await page.getByTestId('snapshot-notice').waitFor({ timeout: 600_000 });
 			console.log('workspace loaded from', args.snapshot);
 		} else {
+			const profiled = await profileWithWorkers(context, page);
 			const result = await importWorkspace(page, workspace, { accountOf: await sampleAccountResolver() });
 			console.log(`import: ${result.activeMs.toFixed(0)} ms`, result.breakdown);
-			profiles.push(['page', (await session.send('Profiler.stop')).profile]);
-			for (const [sessionId, worker] of workers) {
-				if (worker.detached) continue;
-				const stopped = await send(sessionId, 'Profiler.stop');
-				if (stopped?.profile) profiles.push([`worker-${worker.url.split('/').pop()}`, stopped.profile]);
-			}
+			profiles.push(...(await profiled.stop()));
 		}
 		if (args.save) {
 			// a snapshot save from the Workspace page: the page and every worker it starts, from the click
-			// to "Saved" (the workers are attached when they start, see above)
+			// to "Saved" (each worker profiled from its start: profileWithWorkers)
 			const savePage = await context.newPage();
-			const saveSession = await context.newCDPSession(savePage);
-			const saveWorkers = new Map();
-			const pendingSave = new Map();
-			let nextSaveId = 1;
-			const sendSave = (sessionId, method, params = {}) =>
-				new Promise((resolve) => {
-					const id = nextSaveId++;
-					pendingSave.set(id, resolve);
-					saveSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(undefined));
-				});
-			saveSession.on('Target.receivedMessageFromTarget', (event) => {
-				const message = JSON.parse(event.message);
-				pendingSave.get(message.id)?.(message.result);
-				pendingSave.delete(message.id);
-			});
-			saveSession.on('Target.attachedToTarget', async (event) => {
-				if (event.targetInfo.type !== 'worker') return void (await sendSave(event.sessionId, 'Runtime.runIfWaitingForDebugger'));
-				saveWorkers.set(event.sessionId, event.targetInfo.url);
-				await sendSave(event.sessionId, 'Profiler.enable');
-				await sendSave(event.sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
-				await sendSave(event.sessionId, 'Profiler.start');
-				await sendSave(event.sessionId, 'Runtime.runIfWaitingForDebugger');
-			});
 			await savePage.goto(`${base}workspace/`);
 			const save = savePage.getByTestId('save-snapshot');
 			await savePage.waitForFunction(() => document.querySelector('[data-testid=save-snapshot]') && !document.querySelector('[data-testid=save-snapshot]').disabled, null, { timeout: 60_000 });
-			// keep the workers alive after the save, so their profiles can be collected
-			await savePage.evaluate(() => {
-				Worker.prototype.terminate = function () {};
-			});
-			await saveSession.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
-			await saveSession.send('Profiler.enable');
-			await saveSession.send('Profiler.setSamplingInterval', { interval: 200 });
-			await saveSession.send('Profiler.start');
+			const profiledSave = await profileWithWorkers(context, savePage);
 			const download = savePage.waitForEvent('download', { timeout: 600_000 });
 			const started = Date.now();
 			await save.click();
 			await download;
 			await savePage.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid=snapshot-notice]')?.textContent ?? ''), null, { timeout: 600_000 });
 			console.log(`save: ${Date.now() - started} ms`);
-			profiles.push(['save-page', (await saveSession.send('Profiler.stop')).profile]);
-			for (const [sessionId, url] of saveWorkers) {
-				const stopped = await sendSave(sessionId, 'Profiler.stop');
-				if (stopped?.profile) profiles.push([`save-worker-${url.split('/').pop()}`, stopped.profile]);
-			}
+			profiles.push(...(await profiledSave.stop('save')));
 			await savePage.close();
 		}
 		if (args.open) {
