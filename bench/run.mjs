@@ -27,7 +27,7 @@ import { findChromium } from '../tests/browser-path.mjs';
 import { checkBudgets, loadBudgets } from './lib/budgets.mjs';
 import { measureInitialJs } from './lib/measure-bundle.mjs';
 import { measureFloor } from './lib/measure-floor.mjs';
-import { importWorkspace } from './lib/measure-import.mjs';
+import { importWorkspace, measureFileIntake } from './lib/measure-import.mjs';
 import { measureSnapshot } from './lib/measure-snapshot.mjs';
 import { NotMeasured, measureBoardMoves, measureRedraws, openDashboard } from './lib/measure-views.mjs';
 import { formatValue, growthExponent, summary, textTable } from './lib/stats.mjs';
@@ -301,6 +301,8 @@ async function main() {
 						`  ${formatValue(result.import.activeMs, 'ms')} active, ${result.import.counts.rows.toLocaleString('en-US')} rows, longest task ${formatValue(result.import.longestTaskMs, 'ms')}`
 					);
 					log(`  ${Object.entries(result.import.breakdown).map(([step, ms]) => `${step} ${formatValue(ms, 'ms')}`).join(', ')}`);
+					result.intake = await measureFileIntake(page, workspace.files);
+					log(`  the browser taking the ${workspace.files.length} files in a page with no app code: ${formatValue(result.intake.taskMs, 'ms')} (in the import: ${formatValue(result.import.fileIntakeMs, 'ms')} before the input event)`);
 					log(`${size} run ${run + 1}: floor…`);
 					result.floor = await measureFloor(page, workspace.tables);
 					log(`  floor ${formatValue(result.floor.totalMs, 'ms')} → ratio ${formatValue(result.import.activeMs / result.floor.totalMs, 'x')}`);
@@ -383,7 +385,15 @@ function buildFigures(raw, options, notes) {
 		add(`import.${size}.floorRatio`, `Import ${size}: ratio to the floor`, 'x', runs.map((run) => run.import.activeMs / run.floor.totalMs), {
 			detail: `floor ${formatValue(summary(runs.map((run) => run.floor.totalMs)).median, 'ms')} (PapaParse + typed arrays + one IndexedDB put)`
 		});
-		add(`import.${size}.longestTaskMs`, `Import ${size}: longest main-thread task`, 'ms', runs.map((run) => run.import.longestTaskMs));
+		add(`import.${size}.longestTaskMs`, `Import ${size}: longest main-thread task`, 'ms', runs.map((run) => run.import.longestTaskMs), {
+			detail: 'from the input event on'
+		});
+		// results saved before 27 November afternoon have no intake measurement
+		const intakes = runs.filter((run) => run.intake);
+		if (intakes.length > 0)
+			add(`import.${size}.fileIntakeMs`, `Import ${size}: the browser taking the files (no app code)`, 'ms', intakes.map((run) => run.intake.taskMs), {
+				detail: `one task, in a page with only a file input; in the import ${formatValue(summary(intakes.map((run) => run.import.fileIntakeMs)).median, 'ms')} before the input event`
+			});
 		add(`memory.${size}.peakHeap`, `Import ${size}: peak JS heap (page + workers)`, 'bytes', runs.map((run) => run.import.memory.totalHeap), {
 			detail: `page ${formatValue(summary(runs.map((run) => run.import.memory.pageHeap)).median, 'bytes')}, workers ${formatValue(summary(runs.map((run) => run.import.memory.workerHeap)).median, 'bytes')}, renderer RSS ${formatValue(summary(runs.map((run) => run.import.memory.rendererRss)).median, 'bytes')}`
 		});

@@ -41,6 +41,7 @@ test('the benchmark runs every stage on the small workspace', async () => {
 		'import.small.time',
 		'import.small.floorRatio',
 		'import.small.longestTaskMs',
+		'import.small.fileIntakeMs',
 		'memory.small.peakHeap',
 		'open.small.firstChartMs',
 		'redraw.small.p95Ms',
