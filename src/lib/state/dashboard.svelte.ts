@@ -11,6 +11,7 @@ import { replaceState } from '$app/navigation';
 import type { ChartTheme } from '$lib/charts/palette';
 import { defaultView, parseViewSearch, viewSearch, type ViewState } from '$lib/components/dashboard/view-query';
 import { theme } from './theme.svelte';
+import { afterPaint, inBackground } from './background';
 
 export class ViewInUrl {
 	view = $state<ViewState>(defaultView());
@@ -89,29 +90,15 @@ class PrintMode {
 
 export const printMode = new PrintMode();
 
-/**
- * Runs `task` once the next frame is on screen and the browser has nothing more urgent to do (an
- * idle callback, at most a second later; a plain timeout where idle callbacks do not exist).
- * Returns a cancel function.
- */
-export function afterPaint(task: () => void): () => void {
-	let idle: number | undefined;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	const frame = requestAnimationFrame(() => {
-		if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(task, { timeout: 1000 });
-		else timer = setTimeout(task, 16);
-	});
-	return () => {
-		cancelAnimationFrame(frame);
-		if (idle !== undefined) cancelIdleCallback(idle);
-		clearTimeout(timer);
-	};
-}
+// background pieces (state/background.ts): after the next frame, one task each, never between an input and its frame
+export { afterPaint };
 
 /**
  * A value computed after the next paint from inputs tracked now: secondary figures (KPI cards, the
  * accounts table) follow a change of view right after the chart, instead of holding the chart's
- * redraw back. Create it during a component's initialisation.
+ * redraw back. The computation and what its value re-renders are two background pieces (the accounts
+ * table's first figures and first render were one task of 130 ms, cold, in the way of a click).
+ * Create it during a component's initialisation.
  */
 export class AfterPaint<I, T> {
 	#value = $state.raw<T | undefined>();
@@ -123,7 +110,15 @@ export class AfterPaint<I, T> {
 				this.#value = undefined;
 				return;
 			}
-			return afterPaint(() => (this.#value = compute(args)));
+			let publish: (() => void) | undefined;
+			const cancel = afterPaint(() => {
+				const value = compute(args);
+				publish = inBackground(() => (this.#value = value));
+			});
+			return () => {
+				cancel();
+				publish?.();
+			};
 		});
 	}
 
@@ -134,7 +129,8 @@ export class AfterPaint<I, T> {
 
 /**
  * Like AfterPaint, for a computation that answers later (a worker): started after the next paint,
- * and only the answer for the latest inputs is kept. A change of view never waits for the answer
+ * its answer shown as a background piece (an answer arriving between a click's redraw and its frame
+ * waits for the frame), and only the answer for the latest inputs is kept. A change of view never waits for the answer
  * to an earlier one: that answer is dropped (`compute` may also resolve to null for it). The last
  * value stays on screen until the new one comes. Create it during a component's initialisation.
  */
@@ -151,12 +147,15 @@ export class Latest<I, T> {
 				return;
 			}
 			let stale = false;
+			let show: (() => void) | undefined;
 			const cancel = afterPaint(() => {
 				compute(args).then(
 					(value) => {
 						if (stale || value === null) return;
-						this.#value = value;
-						this.#error = undefined;
+						show = inBackground(() => {
+							this.#value = value;
+							this.#error = undefined;
+						});
 					},
 					(error: unknown) => {
 						if (!stale) this.#error = error;
@@ -166,6 +165,7 @@ export class Latest<I, T> {
 			return () => {
 				stale = true;
 				cancel();
+				show?.();
 			};
 		});
 	}
