@@ -10,16 +10,21 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const PAPA_SOURCE = readFileSync(require.resolve('papaparse/papaparse.min.js'), 'utf8');
 
-/** @param {import('@playwright/test').Page} page  a page of the app (same origin, same browser) */
-export async function measureFloor(page, tables) {
-	await page.evaluate(() => {
+/** Adds a hidden `<input type=file multiple>` with this id, the app knowing nothing of it. */
+function addFileInput(page, id) {
+	return page.evaluate((id) => {
 		const input = document.createElement('input');
 		input.type = 'file';
 		input.multiple = true;
-		input.id = 'bench-floor-input';
+		input.id = id;
 		input.hidden = true;
 		document.body.append(input);
-	});
+	}, id);
+}
+
+/** @param {import('@playwright/test').Page} page  a page of the app (same origin, same browser) */
+export async function measureFloor(page, tables) {
+	await addFileInput(page, 'bench-floor-input');
 	await page.setInputFiles('#bench-floor-input', tables.map((table) => table.path));
 	await page.evaluate(async () => {
 		const input = document.getElementById('bench-floor-input');
@@ -86,5 +91,38 @@ export async function measureFloor(page, tables) {
 			request.onsuccess = request.onerror = request.onblocked = () => resolve();
 		});
 		return { totalMs: parseMs + convertMs + writeMs, parseMs, convertMs, writeMs, rows, tables: texts.length, columns: columnCount };
+	});
+}
+
+/**
+ * The browser's own intake of the files, with no app: a file input added to the page with no
+ * listener but one that notes its change event, given the same files as the import. Returns the
+ * longest main-thread task that ended with that event (ms), the figure the import's
+ * `fileIntakeMs` is compared with.
+ * @param {import('@playwright/test').Page} page
+ * @param {{ path: string }[]} files
+ */
+export async function measureFileIntake(page, files) {
+	await addFileInput(page, 'bench-intake-input');
+	await page.evaluate(() => {
+		const input = document.getElementById('bench-intake-input');
+		const state = (window.__intake = { tasks: [], inputAt: null });
+		state.observer = new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) state.tasks.push({ start: entry.startTime, duration: entry.duration });
+		});
+		state.observer.observe({ type: 'longtask' });
+		input.addEventListener('change', () => (state.inputAt = performance.now()), { once: true });
+	});
+	await page.setInputFiles('#bench-intake-input', files.map((file) => file.path));
+	await page.waitForFunction(() => window.__intake.inputAt !== null, null, { timeout: 5 * 60_000, polling: 100 });
+	// the long task entry is delivered after its task ends
+	await page.evaluate(() => window.__bench.nextFrame());
+	return page.evaluate(() => {
+		const { tasks, inputAt, observer } = window.__intake;
+		observer.disconnect();
+		document.getElementById('bench-intake-input').remove();
+		delete window.__intake;
+		const ending = tasks.filter((task) => task.start <= inputAt && task.start + task.duration >= inputAt);
+		return { taskMs: ending.reduce((max, task) => Math.max(max, task.duration), 0) };
 	});
 }

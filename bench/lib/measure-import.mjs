@@ -197,7 +197,7 @@ export async function importWorkspace(page, workspace, { memoryMarker, accountOf
 	const windows = [[start, previewAt], ...phases.map((phase) => [phase.moveFrom, phase.to]), [bench.confirmAt, doneAt]];
 	const overlapping = bench.longTasks.filter((task) => windows.some(([from, to]) => task.start + task.duration >= from && task.start <= to + 50));
 	// Chromium takes the dropped files in one task that ends with the input event: a page holding
-	// nothing but a file input shows it too (`measureFileIntake`, about 0.4 ms a file here). Its part
+	// nothing but a file input shows it too (`measureFileIntake` in measure-floor.mjs, about 0.4 ms a file here). Its part
 	// before the event is the browser's, with no line of the app in it, so the app's figure counts
 	// such a task from the input event on, and the part before is reported as `fileIntakeMs`.
 	const intakes = overlapping.filter((task) => task.start < start);
@@ -237,41 +237,4 @@ export async function importWorkspace(page, workspace, { memoryMarker, accountOf
 		longTasksTotalMs: during.reduce((sum, task) => sum + task.duration, 0),
 		memory: peaks
 	};
-}
-
-/**
- * The browser's own intake of the files, with no app: a file input added to the page with no
- * listener but one that notes its change event, given the same files as the import. Returns the
- * longest main-thread task that ended with that event (ms), the figure the import's
- * `fileIntakeMs` is compared with.
- * @param {import('@playwright/test').Page} page
- * @param {{ path: string }[]} files
- */
-export async function measureFileIntake(page, files) {
-	await page.evaluate(() => {
-		const input = document.createElement('input');
-		input.type = 'file';
-		input.multiple = true;
-		input.id = 'bench-intake-input';
-		input.hidden = true;
-		document.body.append(input);
-		const state = (window.__intake = { tasks: [], inputAt: null });
-		state.observer = new PerformanceObserver((list) => {
-			for (const entry of list.getEntries()) state.tasks.push({ start: entry.startTime, duration: entry.duration });
-		});
-		state.observer.observe({ type: 'longtask' });
-		input.addEventListener('change', () => (state.inputAt = performance.now()), { once: true });
-	});
-	await page.setInputFiles('#bench-intake-input', files.map((file) => file.path));
-	await page.waitForFunction(() => window.__intake.inputAt !== null, null, { timeout: LONG, polling: 100 });
-	// the long task entry is delivered after its task ends
-	await page.evaluate(() => window.__bench.nextFrame());
-	return page.evaluate(() => {
-		const { tasks, inputAt, observer } = window.__intake;
-		observer.disconnect();
-		document.getElementById('bench-intake-input').remove();
-		delete window.__intake;
-		const ending = tasks.filter((task) => task.start <= inputAt && task.start + task.duration >= inputAt);
-		return { taskMs: ending.reduce((max, task) => Math.max(max, task.duration), 0) };
-	});
 }

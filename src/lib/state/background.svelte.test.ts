@@ -1,7 +1,7 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { AfterPaint, Latest, afterPaint } from './dashboard.svelte';
-import { inputPending } from './background';
+import { AfterPaint, Latest } from './dashboard.svelte';
+import { afterPaint, inputPending } from './background';
 import { KpiClient, type KpiRequest, type KpiWorkerLike } from '$lib/components/dashboard/kpi-work';
 import type { StoredSeries } from '$lib/components/dashboard/series';
 

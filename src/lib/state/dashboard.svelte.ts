@@ -90,9 +90,6 @@ class PrintMode {
 
 export const printMode = new PrintMode();
 
-// background pieces (state/background.ts): after the next frame, one task each, never between an input and its frame
-export { afterPaint };
-
 /**
  * A value computed after the next paint from inputs tracked now: secondary figures (KPI cards, the
  * accounts table) follow a change of view right after the chart, instead of holding the chart's
