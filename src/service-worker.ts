@@ -4,14 +4,24 @@
 /// <reference types="@sveltejs/kit" />
 // Caches the whole app at install so Chorus opens and works offline after the first visit, from
 // any sub-path: $service-worker entries are already prefixed with the runtime base.
-import { build, files, prerendered, version } from '$service-worker';
+import { base, build, files, prerendered, version } from '$service-worker';
 
 const self = globalThis.self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `chorus-${version}`;
 const ASSETS = [...build, ...files, ...prerendered];
 const ASSET_SET = new Set(ASSETS);
 
-self.addEventListener('install', (event) => {
+/** The static routing API (Chromium 123 on); other browsers have no `addRoutes` and use the fetch handler. */
+interface RoutingInstallEvent extends ExtendableEvent {
+	addRoutes?(rules: { condition: { urlPattern: string }; source: { cacheName: string } }[]): Promise<void>;
+}
+
+self.addEventListener('install', (event: RoutingInstallEvent) => {
+	// The app's own scripts and styles (content-hashed, so a name never changes its bytes) come
+	// straight from this version's cache, without a fetch event: on an open the browser asked the
+	// worker for 25 modules at once, and its thread (started for the navigation, one Cache Storage
+	// lookup per request) answered them 200–450 ms later. A miss goes to the network.
+	event.addRoutes?.([{ condition: { urlPattern: `${self.location.origin}${base}/_app/immutable/*` }, source: { cacheName: CACHE } }])?.catch(() => {});
 	// No skipWaiting here: a new version waits until the user agrees to reload (never mid-import).
 	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
 });
