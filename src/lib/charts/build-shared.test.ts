@@ -8,6 +8,7 @@ import {
 	chartTableCsvRows,
 	dayToMs,
 	decimateKeepingGaps,
+	decimationIndices,
 	drawAnnotations,
 	msToDay,
 	valueFormatter,
@@ -56,16 +57,22 @@ describe('decimateKeepingGaps', () => {
 	const series = (length: number, gap?: [number, number]): ChartPoint[] =>
 		Array.from({ length }, (_, i) => ({ x: i, y: gap && i >= gap[0] && i < gap[1] ? null : Math.sin(i / 10) * 100 }));
 
-	it('leaves series without gaps to the plugin and short series alone', () => {
-		const noGaps = series(2000);
-		expect(decimateKeepingGaps(noGaps, 500)).toBe(noGaps);
+	it('leaves short series alone', () => {
 		const short = series(100, [10, 20]);
 		expect(decimateKeepingGaps(short, 500)).toBe(short);
 	});
 
+	it('thins long series without gaps too (Chart.js’s plugin is no longer relied on)', () => {
+		const out = decimateKeepingGaps(series(2000), 500);
+		expect(out.length).toBeLessThanOrEqual(500);
+		expect(out.length).toBeGreaterThan(400);
+		expect(out[0].x).toBe(0);
+		expect(out[out.length - 1].x).toBe(1999);
+	});
+
 	it('thins long series with gaps to about the sample count and keeps one null per gap', () => {
 		const out = decimateKeepingGaps(series(3650, [1000, 1100]), 500);
-		expect(out.length).toBeLessThanOrEqual(505);
+		expect(out.length).toBeLessThanOrEqual(500);
 		expect(out.length).toBeGreaterThan(400);
 		const nulls = out.filter((point) => point.y === null);
 		expect(nulls).toHaveLength(1);
@@ -83,6 +90,90 @@ describe('decimateKeepingGaps', () => {
 		const out = decimateKeepingGaps(points, 100);
 		expect(out[0].y).toBeNull();
 		expect(out[out.length - 1].y).toBeNull();
+	});
+});
+
+describe('decimationIndices', () => {
+	/** A day series with noise (seeded), spikes and the given gaps (NaN). */
+	function noisy(length: number, seed: number, gaps: [number, number][] = []): { x: Float64Array; y: Float64Array } {
+		let state = seed;
+		const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+		const x = new Float64Array(length);
+		const y = new Float64Array(length);
+		for (let i = 0; i < length; i++) {
+			x[i] = 19_000 + i;
+			y[i] = gaps.some(([from, to]) => i >= from && i < to) ? Number.NaN : 1000 + Math.sin(i / 40) * 300 + (random() - 0.5) * 400 + (random() < 0.002 ? 5000 : 0);
+		}
+		return { x, y };
+	}
+	const isGap = (value: number) => Number.isNaN(value);
+	/** Runs of values as [start, end) pairs. */
+	function runsOf(y: Float64Array): [number, number][] {
+		const runs: [number, number][] = [];
+		for (let i = 0; i < y.length; ) {
+			if (isGap(y[i])) {
+				i++;
+				continue;
+			}
+			const start = i;
+			while (i < y.length && !isGap(y[i])) i++;
+			runs.push([start, i]);
+		}
+		return runs;
+	}
+
+	/** Missing days a line between two consecutive drawn values would cross. */
+	function bridged(y: Float64Array, at: Int32Array): number[] {
+		const crossed: number[] = [];
+		for (let k = 1; k < at.length; k++) {
+			if (isGap(y[at[k - 1]]) || isGap(y[at[k]])) continue;
+			for (let i = at[k - 1] + 1; i < at[k]; i++) if (isGap(y[i])) crossed.push(i);
+		}
+		return crossed;
+	}
+
+	it('keeps everything of a series no longer than the sample count', () => {
+		const { x, y } = noisy(600, 1);
+		expect(decimationIndices(x, y, 600)).toBeNull();
+	});
+
+	const cases: [string, number, [number, number][]][] = [
+		['no gap', 3650, []],
+		['a leading gap (a rolling average’s first days)', 3650, [[0, 27]]],
+		['gaps inside and at both ends', 3650, [[0, 5], [400, 401], [1000, 1100], [2000, 2003], [3640, 3650]]],
+		['a single value between two gaps', 3650, [[100, 200], [201, 300]]]
+	];
+	it.each(cases)('with %s: gaps stay gaps, each run keeps its first, last, highest and lowest value, at most the sample count', (_, length, gaps) => {
+		for (const seed of [1, 2, 3, 4, 5]) {
+			const { x, y } = noisy(length, seed, gaps);
+			const at = decimationIndices(x, y, 600)!;
+			expect(at.length).toBeLessThanOrEqual(600);
+			expect(at.length).toBeGreaterThan(500);
+			// ascending, no duplicates
+			expect(at.every((index, k) => k === 0 || index > at[k - 1])).toBe(true);
+			expect(bridged(y, at)).toEqual([]);
+			const kept = new Set(at);
+			const dropped: number[] = [];
+			for (const [start, end] of runsOf(y)) {
+				let highest = start;
+				let lowest = start;
+				for (let i = start; i < end; i++) {
+					if (y[i] > y[highest]) highest = i;
+					if (y[i] < y[lowest]) lowest = i;
+				}
+				for (const index of [start, end - 1, highest, lowest]) if (!kept.has(index)) dropped.push(index);
+			}
+			expect(dropped).toEqual([]);
+		}
+	});
+
+	it('bounds the output by 4 per run and 1 per gap when the gaps are too many for the sample count', () => {
+		// five values, one missing day, over and over: 608 runs
+		const { x, y } = noisy(3650, 7, Array.from({ length: 608 }, (_, k) => [k * 6 + 5, k * 6 + 6] as [number, number]));
+		const runs = runsOf(y).length;
+		const at = decimationIndices(x, y, 600)!;
+		expect(at.length).toBeLessThanOrEqual(4 * runs + 608);
+		expect(bridged(y, at)).toEqual([]);
 	});
 });
 

@@ -239,89 +239,116 @@ export function valueFormatter(unit: MetricUnit, locale = 'en', compact = false)
 }
 
 /**
- * Largest-Triangle-Three-Buckets over one gap-free run of points, keeping the first and last.
- * Chart.js's own LTTB treats a null y as 0 and may keep or drop gap points at random, which would
- * draw a line across missing data; so series with gaps are thinned here, run by run, and the gaps
- * (one null point each) kept. Gap-free series are left to the decimation plugin.
+ * Which positions of a long series to draw: about `samples` of them, chosen on plain arrays (x and
+ * y, NaN or null for a gap) so that only those become point objects. Returns null when the series
+ * is short enough to draw whole.
+ *
+ * Each run of values between gaps is thinned on its own with Largest-Triangle-Three-Buckets, its
+ * share of `samples` in proportion to its length, and keeps its first and last value and its
+ * highest and lowest; each gap keeps its first position, so the chart breaks the line there. Chart.js's
+ * own decimation (its plugin) treats a missing value as 0 and may keep or drop gap points at random,
+ * which would draw a line across missing data, and it works on every point object inside the
+ * chart's update; the builders thin here instead and leave the plugin off.
+ *
+ * At most `samples` positions, unless the gaps are so many that each run's first, last and extreme
+ * values and one position per gap already exceed it (then at most 4 per run and 1 per gap).
  */
-function lttb(run: ChartPoint[], samples: number): ChartPoint[] {
-	if (samples >= run.length || samples < 3) return samples < 3 && run.length > 2 ? [run[0], run[run.length - 1]] : run;
-	const out: ChartPoint[] = [run[0]];
-	const bucketWidth = (run.length - 2) / (samples - 2);
-	let a = 0;
-	for (let i = 0; i < samples - 2; i++) {
-		const avgStart = Math.floor((i + 1) * bucketWidth) + 1;
-		const avgEnd = Math.min(Math.floor((i + 2) * bucketWidth) + 1, run.length);
+export function decimationIndices(x: ArrayLike<number>, y: ArrayLike<number | null>, samples: number): Int32Array | null {
+	const count = y.length;
+	if (count <= samples) return null;
+	const isGap = (i: number) => {
+		const value = y[i];
+		return value === null || value !== value;
+	};
+	const runs: number[] = [];
+	const gaps: number[] = [];
+	let valueCount = 0;
+	for (let i = 0; i < count; ) {
+		if (isGap(i)) {
+			gaps.push(i);
+			while (i < count && isGap(i)) i++;
+			continue;
+		}
+		const start = i;
+		while (i < count && !isGap(i)) i++;
+		runs.push(start, i);
+		valueCount += i - start;
+	}
+	const budget = Math.max(0, samples - gaps.length);
+	const kept: number[] = gaps;
+	for (let r = 0; r < runs.length; r += 2) {
+		const start = runs[r];
+		const end = runs[r + 1];
+		keepOfRun(x, y, start, end, Math.floor(((end - start) / valueCount) * budget), kept);
+	}
+	return Int32Array.from(kept).sort();
+}
+
+/** Adds to `kept` the positions drawn of the run [start, end): at most max(share, 4), see decimationIndices. */
+function keepOfRun(x: ArrayLike<number>, y: ArrayLike<number | null>, start: number, end: number, share: number, kept: number[]): void {
+	const length = end - start;
+	if (share >= length || length <= 4) {
+		for (let i = start; i < end; i++) kept.push(i);
+		return;
+	}
+	// two places are left for the run's highest and lowest value, which LTTB alone may drop
+	const picks = Math.max(2, share - 2);
+	const from = kept.length;
+	kept.push(start);
+	const bucketWidth = (length - 2) / (picks - 2);
+	let a = start;
+	for (let b = 0; b < picks - 2; b++) {
+		const avgStart = start + Math.floor((b + 1) * bucketWidth) + 1;
+		const avgEnd = Math.min(start + Math.floor((b + 2) * bucketWidth) + 1, end);
 		let avgX = 0;
 		let avgY = 0;
 		for (let j = avgStart; j < avgEnd; j++) {
-			avgX += run[j].x;
-			avgY += run[j].y as number;
+			avgX += x[j];
+			avgY += y[j] as number;
 		}
 		const avgLength = Math.max(1, avgEnd - avgStart);
 		avgX /= avgLength;
 		avgY /= avgLength;
-		const rangeStart = Math.floor(i * bucketWidth) + 1;
-		const rangeEnd = Math.floor((i + 1) * bucketWidth) + 1;
-		const ax = run[a].x;
-		const ay = run[a].y as number;
+		const rangeStart = start + Math.floor(b * bucketWidth) + 1;
+		const rangeEnd = start + Math.floor((b + 1) * bucketWidth) + 1;
+		const ax = x[a];
+		const ay = y[a] as number;
 		let maxArea = -1;
 		let chosen = rangeStart;
 		for (let j = rangeStart; j < rangeEnd; j++) {
-			const area = Math.abs((ax - avgX) * ((run[j].y as number) - ay) - (ax - run[j].x) * (avgY - ay));
+			const area = Math.abs((ax - avgX) * ((y[j] as number) - ay) - (ax - x[j]) * (avgY - ay));
 			if (area > maxArea) {
 				maxArea = area;
 				chosen = j;
 			}
 		}
-		out.push(run[chosen]);
+		kept.push(chosen);
 		a = chosen;
 	}
-	out.push(run[run.length - 1]);
-	return out;
+	kept.push(end - 1);
+	let highest = start;
+	let lowest = start;
+	for (let i = start + 1; i < end; i++) {
+		if ((y[i] as number) > (y[highest] as number)) highest = i;
+		if ((y[i] as number) < (y[lowest] as number)) lowest = i;
+	}
+	for (const extreme of highest === lowest ? [highest] : [highest, lowest]) {
+		if (kept.indexOf(extreme, from) === -1) kept.push(extreme);
+	}
 }
 
 /**
- * Thins a series with gaps to about `samples` points without bridging any gap: runs of values are
- * decimated in proportion to their length, each gap stays one null point. Series without gaps, or
- * short enough, come back as they are.
+ * A series of points thinned to about `samples` as decimationIndices says (gaps kept as one null
+ * point each, never bridged); short series come back as they are.
  */
 export function decimateKeepingGaps(points: ChartPoint[], samples: number): ChartPoint[] {
 	if (points.length <= samples) return points;
-	const runs: ChartPoint[][] = [];
-	const gaps: (ChartPoint | null)[] = [];
-	let run: ChartPoint[] = [];
-	let gap: ChartPoint | null = null;
-	let hasGap = false;
-	for (const point of points) {
-		if (point.y === null) {
-			hasGap = true;
-			if (run.length) {
-				runs.push(run);
-				gaps.push(gap);
-				run = [];
-				gap = point;
-			} else gap ??= point;
-			continue;
-		}
-		run.push(point);
-	}
-	if (!hasGap) return points;
-	if (run.length) {
-		runs.push(run);
-		gaps.push(gap);
-		gap = null;
-	}
-	const valuePoints = runs.reduce((sum, r) => sum + r.length, 0);
-	const budget = Math.max(samples - runs.length, runs.length * 2);
-	const out: ChartPoint[] = [];
-	runs.forEach((r, i) => {
-		if (gaps[i]) out.push(gaps[i]!);
-		const share = Math.max(2, Math.round((r.length / valuePoints) * budget));
-		out.push(...lttb(r, share));
-	});
-	if (gap) out.push(gap);
-	return out;
+	const at = decimationIndices(
+		points.map((point) => point.x),
+		points.map((point) => point.y),
+		samples
+	);
+	return at ? Array.from(at, (i) => points[i]) : points;
 }
 
 export interface ChartAnnotation {

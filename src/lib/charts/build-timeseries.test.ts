@@ -2,6 +2,7 @@ import type { ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
 import { describe, expect, it } from 'vitest';
 import { aggregateSeries } from '../domain/analytics/aggregate';
 import { bucketFrame } from '../domain/analytics/grain';
+import { rollingBuckets } from '../domain/analytics/rolling';
 import { DAY_DERIVED, type DailyValues } from '../domain/analytics/types';
 import { dayFromISO } from '../domain/days';
 import type { MetricKey } from '../domain/metrics';
@@ -60,12 +61,12 @@ describe('buildTimeseriesChart, a line per account', () => {
 		expect(datasets[2].data.map((p) => p.y)).toEqual([5, null, 7, 8]);
 	});
 
-	it('uses a time axis, no parsing, LTTB decimation, and titles the axis with the aggregation', () => {
+	it('uses a time axis, no parsing, no decimation plugin (the builder thins long lines), and titles the axis with the aggregation', () => {
 		const options = config.options!;
 		expect(options.parsing).toBe(false);
 		expect(options.scales!.x!.type).toBe('time');
 		expect(options.scales!.y!.title).toMatchObject({ display: true, text: 'Impressions per week (sum)' });
-		expect(options.plugins!.decimation).toEqual({ enabled: true, algorithm: 'lttb', samples: 600, threshold: 600 });
+		expect(options.plugins!.decimation).toEqual({ enabled: false });
 		expect(options.plugins!.chorusAnnotations!.items).toEqual([{ startDay: monday + 9, endDay: null, label: 'Launch' }]);
 		expect(config.plugins![0].id).toBe('chorusAnnotations');
 	});
@@ -270,5 +271,96 @@ describe('buildTimeseriesChart, stacked and special cases', () => {
 		const chart = buildTimeseriesChart({ metric: 'impressions', theme: 'light', lines: [] });
 		expect(chart.config.data.datasets).toEqual([]);
 		expect(chart.table.rows).toEqual([]);
+	});
+});
+
+describe('buildTimeseriesChart, a decade of days', () => {
+	const days = 3653;
+	const start = dayFromISO('2016-11-27')!;
+	const decade = { from: start, to: start + days - 1 };
+	const dayFrame = bucketFrame(decade, 'day');
+	const values = new Float64Array(days);
+	const flags = new Uint8Array(days);
+	const yearAgo = new Float64Array(days);
+	for (let i = 0; i < days; i++) {
+		// a total with no gap, a record day and derived days at the end; last year's values begin a
+		// year later and miss 40 days
+		values[i] = 500 + Math.sin(i / 25) * 200 + ((i * 7919) % 97) + (i === 2500 ? 9000 : 0);
+		if (i > 3500) flags[i] = DAY_DERIVED;
+		yearAgo[i] = i < 365 || (i >= 1200 && i < 1240) ? N : 400 + Math.cos(i / 30) * 100 + ((i * 7919) % 89);
+	}
+	const series = aggregateSeries({ accountId: 'all', metric: 'followers', startDay: start, values, flags }, { grain: 'day', range: decade, frame: dayFrame });
+	const chart = buildTimeseriesChart({ metric: 'followers', theme: 'light', lines: [{ id: 'all', label: 'All', series, yearAgo }] });
+	const datasets = chart.config.data.datasets;
+	const indexOf = (point: ChartPoint) => Math.round(point.x / 86_400_000) - start;
+	/** Days with no value a line between two consecutive drawn values would cross. */
+	const bridged = (data: ChartPoint[], source: Float64Array) => {
+		const crossed: number[] = [];
+		for (let k = 1; k < data.length; k++) {
+			if (data[k - 1].y === null || data[k].y === null) continue;
+			for (let i = indexOf(data[k - 1]) + 1; i < indexOf(data[k]); i++) if (Number.isNaN(source[i])) crossed.push(i);
+		}
+		return crossed;
+	};
+
+	it('gives Chart.js at most 600 points per line, made from the day values themselves', () => {
+		expect(datasets.map((dataset) => dataset.label)).toEqual(['All (daily values)', 'All · 7-day average', 'All · 28-day average', 'All · a year earlier']);
+		const sources = [values, rollingBuckets(series, 7), rollingBuckets(series, 28), yearAgo];
+		datasets.forEach((dataset, index) => {
+			expect(dataset.data.length).toBeLessThanOrEqual(600);
+			expect(dataset.data.length).toBeGreaterThan(500);
+			// true values, never an average of several days, and a gap is null, not 0
+			const wrong = dataset.data.filter((point) => {
+				const value = sources[index][indexOf(point)];
+				return Number.isNaN(value) ? point.y !== null : point.y !== value;
+			});
+			expect(wrong).toEqual([]);
+			expect(bridged(dataset.data, sources[index])).toEqual([]);
+		});
+		expect(chart.config.options!.plugins!.decimation).toEqual({ enabled: false });
+	});
+
+	it('keeps the first and last day, the record day, and the edges of a gap as a gap', () => {
+		const drawn = new Set(datasets[0].data.map(indexOf));
+		for (const day of [0, 2500, days - 1]) expect(drawn.has(day)).toBe(true);
+		const lastYear = datasets[3].data;
+		expect(lastYear[0]).toMatchObject({ x: start * 86_400_000, y: null });
+		expect(lastYear.slice(1, 2).map(indexOf)).toEqual([365]);
+		const gap = lastYear.findIndex((point) => indexOf(point) === 1200);
+		expect(lastYear[gap].y).toBeNull();
+		expect([indexOf(lastYear[gap - 1]), indexOf(lastYear[gap + 1])]).toEqual([1199, 1240]);
+	});
+
+	it('dashes derived stretches and marks derived days in tooltips from the drawn points', () => {
+		const raw = datasets[0];
+		expect(raw.segment).toBeDefined();
+		const derived = raw.data.findIndex((point) => point.derived);
+		expect(indexOf(raw.data[derived])).toBeGreaterThan(3500);
+		const callbacks = chart.config.options!.plugins!.tooltip!.callbacks!;
+		const point = raw.data[derived];
+		const item = { parsed: { x: point.x, y: point.y }, raw: point, dataset: raw } as unknown as TooltipItem<'line'>;
+		expect((callbacks.label as (item: TooltipItem<'line'>) => string)(item)).toMatch(/^All \(daily values\): [\d,.]+ \(derived\)$/);
+	});
+
+	it('shows every day in the data table, with its true value and marks', () => {
+		const rows = chart.table.rows;
+		expect(rows).toHaveLength(days);
+		expect(chart.table.columns).toEqual(['Period', 'All', 'All · a year earlier']);
+		const wrong = rows.filter((row, i) => (Number.isNaN(values[i]) ? row.values[0] !== null : row.values[0] !== values[i]));
+		expect(wrong).toEqual([]);
+		expect(rows[1200].text[1]).toBe('–');
+		expect(rows[3600].text[0]).toMatch(/\(derived\)$/);
+		expect(rows[2500].values[0]).toBe(values[2500]);
+		expect(rows[400].values[1]).toBe(yearAgo[400]);
+	});
+
+	it('draws short lines whole', () => {
+		const weeks = buildTimeseriesChart({
+			metric: 'followers',
+			theme: 'light',
+			rollingWindows: [],
+			lines: [{ id: 'all', label: 'All', series: aggregateSeries({ accountId: 'all', metric: 'followers', startDay: start, values }, { grain: 'week', range: decade }) }]
+		});
+		expect(weeks.config.data.datasets[0].data).toHaveLength(523);
 	});
 });

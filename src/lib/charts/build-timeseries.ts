@@ -24,7 +24,7 @@ import {
 	annotationPlugin,
 	axisTitle,
 	dayToMs,
-	decimateKeepingGaps,
+	decimationIndices,
 	isChartPoint,
 	membershipChangeText,
 	pointMarks,
@@ -100,10 +100,13 @@ export function rollingLabel(window: number, grain: Grain, words: ChartWords = w
 
 type LineDataset = ChartDataset<'line', ChartPoint[]>;
 
-function bucketPoints(series: AggregatedSeries, membership?: BucketMembership): ChartPoint[] {
+/** The points of the buckets at `at` (every bucket when null). */
+function bucketPoints(series: AggregatedSeries, membership: BucketMembership | undefined, at: Int32Array | null): ChartPoint[] {
 	const { frame } = series;
-	const points: ChartPoint[] = new Array(frame.count);
-	for (let i = 0; i < frame.count; i++) {
+	const count = at ? at.length : frame.count;
+	const points: ChartPoint[] = new Array(count);
+	for (let k = 0; k < count; k++) {
+		const i = at ? at[k] : k;
 		const value = series.values[i];
 		const point: ChartPoint = { x: dayToMs(frame.starts[i]), y: Number.isNaN(value) ? null : value };
 		if (isPartialBucket(series, i)) {
@@ -115,20 +118,32 @@ function bucketPoints(series: AggregatedSeries, membership?: BucketMembership): 
 		if (series.flags[i] & DAY_INCOMPLETE) point.incomplete = true;
 		if (membership?.joined[i]) point.joined = membership.joined[i];
 		if (membership?.left[i]) point.left = membership.left[i];
-		points[i] = point;
+		points[k] = point;
 	}
 	return points;
 }
 
-function valuePoints(series: AggregatedSeries, values: Float64Array, membership?: BucketMembership | null): ChartPoint[] {
-	const points: ChartPoint[] = new Array(series.frame.count);
-	for (let i = 0; i < series.frame.count; i++) {
+function valuePoints(series: AggregatedSeries, values: Float64Array, membership: BucketMembership | null | undefined, at: Int32Array | null): ChartPoint[] {
+	const count = at ? at.length : series.frame.count;
+	const points: ChartPoint[] = new Array(count);
+	for (let k = 0; k < count; k++) {
+		const i = at ? at[k] : k;
 		const point: ChartPoint = { x: dayToMs(series.frame.starts[i]), y: Number.isNaN(values[i]) ? null : values[i] };
 		if (membership?.joined[i]) point.joined = membership.joined[i];
 		if (membership?.left[i]) point.left = membership.left[i];
-		points[i] = point;
+		points[k] = point;
 	}
 	return points;
+}
+
+/** Whether any bucket is partial (a dot on the line), and whether any is derived (a dashed stretch). */
+function bucketMarks(series: AggregatedSeries): { marked: boolean; derived: boolean } {
+	let marked = false;
+	for (let i = 0; i < series.frame.count; i++) {
+		if (series.flags[i] & DAY_DERIVED) return { marked: true, derived: true };
+		if (!marked && isPartialBucket(series, i)) marked = true;
+	}
+	return { marked, derived: false };
 }
 
 /**
@@ -205,20 +220,28 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 	const legendShown = new Set<number>();
 	const tableColumns: string[] = [];
 	const tableValues: ((number | null)[] | Float64Array)[] = [];
-	const tablePoints: (ChartPoint[] | null)[] = [];
+	// the table shows every bucket with its marks, the chart only the drawn ones: a thinned column's
+	// points are made again, whole, when the table's rows are (once, when first read)
+	const tablePoints: ((() => ChartPoint[]) | null)[] = [];
 
 	const membershipMarks: ChartAnnotation[] = [];
 
-	const thin = (points: ChartPoint[]) => (layout === 'stacked' ? points : decimateKeepingGaps(points, samples));
+	// Long lines are thinned here, on the typed arrays, before any point object is made (a decade of
+	// days is 3,650 per line); Chart.js's decimation plugin stays off (see decimationIndices). Stacked
+	// areas are not thinned: their parts must share every x to stack.
+	const xs = frame?.starts ?? new Int32Array(0);
+	const keep = (values: ArrayLike<number>) => (layout === 'stacked' ? null : decimationIndices(xs, values, samples));
+	const averagePoints = (series: AggregatedSeries, values: Float64Array) => valuePoints(series, values, null, keep(values));
 
 	lines.forEach((line, index) => {
 		const style = line.platform && layout === 'stacked' ? { color: platformColor(line.platform, theme), dash: [] } : seriesStyle(index, theme);
 		const membership = line.changes?.length ? membershipByBucket(line.series.frame, line.changes) : undefined;
-		const raw = bucketPoints(line.series, membership);
+		const rawAt = keep(line.series.values);
+		const raw = bucketPoints(line.series, membership, rawAt);
 		if (membership) membershipMarks.push(...membershipAnnotations(membership, lines.length > 1 ? line.label : null, words));
 		tableColumns.push(line.label);
 		tableValues.push(line.series.values);
-		tablePoints.push(raw);
+		tablePoints.push(rawAt ? () => bucketPoints(line.series, membership, null) : () => raw);
 		const averaged = windows.length > 0;
 		if (layout === 'stacked') {
 			legendShown.add(datasets.length);
@@ -239,11 +262,10 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			if (!averaged) legendShown.add(datasets.length);
 			// Scriptable options are resolved point by point on every update (most of a redraw of a
 			// decade of days); a line with no marked point gets plain values Chart.js resolves once.
-			const marked = raw.some((point) => point.partial || point.derived);
-			const hasDerived = marked && raw.some((point) => point.derived);
+			const { marked, derived: hasDerived } = bucketMarks(line.series);
 			datasets.push({
 				label: averaged ? words.text('rawValues', { label: line.label, grain: words.grain(grain) }) : line.label,
-				data: thin(raw),
+				data: raw,
 				borderColor: averaged ? withAlpha(style.color, 0.35) : style.color,
 				backgroundColor: averaged ? withAlpha(style.color, 0.35) : style.color,
 				borderWidth: averaged ? 1 : 2,
@@ -265,7 +287,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			if (windowIndex === 0) legendShown.add(datasets.length);
 			datasets.push({
 				label: words.text('series', { label: line.label, item: rollingLabel(window, grain, words) }),
-				data: thin(valuePoints(line.series, rollingBuckets(line.series, window))),
+				data: averagePoints(line.series, rollingBuckets(line.series, window)),
 				borderColor: style.color,
 				backgroundColor: style.color,
 				borderWidth: windowIndex === 0 ? 2 : 1.5,
@@ -278,7 +300,9 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		});
 		if (yearOverYear && line.yearAgo) {
 			const yearAgoMembership = line.yearAgoChanges ?? null;
-			const yearAgoPoints = valuePoints(line.series, line.yearAgo, yearAgoMembership);
+			const yearAgo = line.yearAgo;
+			const yearAgoAt = keep(yearAgo);
+			const yearAgoPoints = valuePoints(line.series, yearAgo, yearAgoMembership, yearAgoAt);
 			if (yearAgoMembership) {
 				membershipMarks.push(
 					...membershipAnnotations(yearAgoMembership, lines.length > 1 ? words.text('yearAgo', { label: line.label }) : words.text('yearEarlier'), words)
@@ -286,7 +310,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			}
 			datasets.push({
 				label: words.text('yearAgo', { label: line.label }),
-				data: thin(yearAgoPoints),
+				data: yearAgoPoints,
 				borderColor: withAlpha(style.color, 0.7),
 				backgroundColor: withAlpha(style.color, 0.7),
 				borderWidth: 1.5,
@@ -298,7 +322,9 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 			});
 			tableColumns.push(words.text('yearAgo', { label: line.label }));
 			tableValues.push(line.yearAgo);
-			tablePoints.push(yearAgoMembership ? yearAgoPoints : null);
+			tablePoints.push(
+				yearAgoMembership ? (yearAgoAt ? () => valuePoints(line.series, yearAgo, yearAgoMembership, null) : () => yearAgoPoints) : null
+			);
 		}
 	});
 
@@ -313,7 +339,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		// the parts' year-ago changes are the total's (an account belongs to one part)
 		const parts = lines.map((line) => line.yearAgoChanges).filter((membership) => membership != null);
 		const totalMembership = parts.length ? addMemberships(parts) : null;
-		const totalPoints = valuePoints(lines[0].series, total, totalMembership);
+		const totalPoints = valuePoints(lines[0].series, total, totalMembership, null);
 		if (totalMembership) membershipMarks.push(...membershipAnnotations(totalMembership, words.text('totalYearAgo'), words));
 		datasets.push({
 			label: words.text('totalYearAgo'),
@@ -330,7 +356,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		});
 		tableColumns.push(words.text('totalYearAgo'));
 		tableValues.push(total);
-		tablePoints.push(totalMembership ? totalPoints : null);
+		tablePoints.push(totalMembership ? () => totalPoints : null);
 	}
 
 	const first = frame && frame.count ? dayToMs(frame.starts[0]) : undefined;
@@ -379,7 +405,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 						}
 					}
 				},
-				decimation: { enabled: layout !== 'stacked', algorithm: 'lttb', samples, threshold: samples },
+				decimation: { enabled: false },
 				[ANNOTATION_PLUGIN_ID]: annotationOptions(
 					membershipMarks.length ? [...(input.annotations ?? []), ...membershipMarks] : (input.annotations ?? []),
 					theme
@@ -396,6 +422,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		if (rows) return rows;
 		rows = [];
 		if (frame) {
+			const pointsOf = tablePoints.map((points) => points?.() ?? null);
 			for (let i = 0; i < frame.count; i++) {
 				const values = tableValues.map((column) => {
 					const v = column[i];
@@ -405,7 +432,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 					key: bucketKey(frame.starts[i], grain),
 					label: words.bucket(frame.starts[i], grain),
 					values,
-					text: values.map((v, column) => (v === null ? '–' : `${format(v)}${pointMarks(tablePoints[column]?.[i], words)}`))
+					text: values.map((v, column) => (v === null ? '–' : `${format(v)}${pointMarks(pointsOf[column]?.[i], words)}`))
 				});
 			}
 		}
