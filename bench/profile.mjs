@@ -6,12 +6,15 @@
 //   node bench/profile.mjs --size=small [--port=4192] [--open] [--dashboard] [--board]
 //   node bench/profile.mjs --snapshot=bench/.tmp/snapshots/<file> --open --board   (workspace from a snapshot)
 //   node bench/profile.mjs --snapshot=… --save          a snapshot save: the page and its workers
+//   node bench/profile.mjs --snapshot=… --replace       a second Replace over the full workspace: the page and
+//                                                       its workers from the confirming click to the notice,
+//                                                       and the CPU of every Chromium thread meanwhile
 //   --storage=memory   IndexedDB in memory (an off-the-record context) instead of a fresh profile on disk
 //
 // Needs build/ (npm run build) and, like the benchmark, should run under the shared lock.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -46,7 +49,7 @@ function topFunctions(profile, count = 25) {
  * life, and kept alive after it is done (terminate does nothing) so the profile can still be
  * collected. `stop(prefix)` ends them all and gives `[name, profile]` pairs.
  */
-async function profileWithWorkers(context, page) {
+async function profileWithWorkers(context, page, { deferred = false } = {}) {
 	const session = await context.newCDPSession(page);
 	const workers = new Map();
 	let nextId = 1;
@@ -71,7 +74,7 @@ async function profileWithWorkers(context, page) {
 		workers.set(event.sessionId, { url: event.targetInfo.url });
 		await send(event.sessionId, 'Profiler.enable');
 		await send(event.sessionId, 'Profiler.setSamplingInterval', { interval: 200 });
-		await send(event.sessionId, 'Profiler.start');
+		if (!deferred) await send(event.sessionId, 'Profiler.start');
 		await send(event.sessionId, 'Runtime.runIfWaitingForDebugger');
 	});
 	session.on('Target.detachedFromTarget', (event) => {
@@ -83,10 +86,15 @@ async function profileWithWorkers(context, page) {
 	});
 	await session.send('Profiler.enable');
 	await session.send('Profiler.setSamplingInterval', { interval: 200 });
-	await session.send('Profiler.start');
+	if (!deferred) await session.send('Profiler.start');
 	await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
 	const named = (prefix, name) => (prefix ? `${prefix}-${name}` : name);
 	return {
+		/** With `deferred`: starts the profiles of the page and of the workers started so far. */
+		async start() {
+			await session.send('Profiler.start');
+			for (const [sessionId, worker] of workers) if (!worker.detached) await send(sessionId, 'Profiler.start');
+		},
 		async stop(prefix = '') {
 			const profiles = [[named(prefix, 'page'), (await session.send('Profiler.stop')).profile]];
 			for (const [sessionId, worker] of workers) {
@@ -97,6 +105,61 @@ async function profileWithWorkers(context, page) {
 			return profiles;
 		}
 	};
+}
+
+/**
+ * CPU time (ms) of every thread of the Chromium started with `profileDir`, by process type and
+ * thread name: IndexedDB's work happens in the browser's own processes, which no V8 profile sees.
+ */
+function chromiumThreadCpu(profileDir) {
+	const stat = (path) => {
+		const text = readFileSync(path, 'utf8');
+		const close = text.lastIndexOf(')');
+		return { comm: text.slice(text.indexOf('(') + 1, close), fields: text.slice(close + 2).split(' ') };
+	};
+	const processes = [];
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			// Chromium rewrites its child processes' titles into one string: split on spaces too
+			const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split(/[\0 ]/);
+			processes.push({ pid: entry, ppid: stat(`/proc/${entry}/stat`).fields[1], cmdline });
+		} catch {
+			// gone meanwhile
+		}
+	}
+	const root = processes.find((process) => process.cmdline.includes(`--user-data-dir=${profileDir}`) && !process.cmdline.some((arg) => arg.startsWith('--type=')));
+	if (!root) return new Map();
+	const tree = new Set([root.pid]);
+	for (let grown = true; grown; ) {
+		grown = false;
+		for (const process of processes) {
+			if (tree.has(process.pid) || !tree.has(process.ppid)) continue;
+			tree.add(process.pid);
+			grown = true;
+		}
+	}
+	const ticks = 1000 / 100; // USER_HZ
+	const cpu = new Map();
+	for (const process of processes.filter((candidate) => tree.has(candidate.pid))) {
+		const type = process.cmdline.find((arg) => arg.startsWith('--utility-sub-type='))?.split('=')[1] ?? process.cmdline.find((arg) => arg.startsWith('--type='))?.split('=')[1] ?? 'browser';
+		let tasks;
+		try {
+			tasks = readdirSync(`/proc/${process.pid}/task`);
+		} catch {
+			continue;
+		}
+		for (const tid of tasks) {
+			try {
+				const { comm, fields } = stat(`/proc/${process.pid}/task/${tid}/stat`);
+				const key = `${type}[${process.pid}] ${comm}`;
+				cpu.set(key, (cpu.get(key) ?? 0) + (Number(fields[11]) + Number(fields[12])) * ticks);
+			} catch {
+				// gone meanwhile
+			}
+		}
+	}
+	return cpu;
 }
 
 async function main() {
@@ -130,8 +193,10 @@ async function main() {
 		const profiles = [];
 		if (args.snapshot) {
 			// a stored workspace from a snapshot file (bench/.tmp/snapshots/): much faster than importing.
-			// Not profiled: with the workers held for the debugger, opening the file stalled now and then.
+			// Not profiled. A file set before the page is hydrated (<html data-ready>) falls on no handler
+			// and is lost: that, not the profiler, was what stalled the open now and then.
 			await page.goto(`${base}workspace/`);
+			await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 			await page.setInputFiles('[data-testid=snapshot-input]', args.snapshot);
 			await page.getByTestId('snapshot-dialog').getByRole('button', { name: /Replace my workspace/ }).click({ timeout: 300_000 });
 			await page.getByTestId('confirm-replace').click();
@@ -159,6 +224,33 @@ async function main() {
 			console.log(`save: ${Date.now() - started} ms`);
 			profiles.push(...(await profiledSave.stop('save')));
 			await savePage.close();
+		}
+		if (args.replace) {
+			// a second Replace, over the workspace just loaded: opening the file is not profiled (the
+			// workers start, held for the debugger, and run unprofiled until the confirming click)
+			if (!args.snapshot || !profileDir) throw new Error('--replace needs --snapshot and a profile on disk');
+			const replacePage = await context.newPage();
+			await replacePage.goto(`${base}workspace/`);
+			await replacePage.locator('html[data-ready]').waitFor({ state: 'attached' });
+			const profiledReplace = await profileWithWorkers(context, replacePage, { deferred: true });
+			await replacePage.setInputFiles('[data-testid=snapshot-input]', args.snapshot);
+			await replacePage.getByTestId('snapshot-dialog').getByRole('button', { name: /Replace my workspace/ }).click({ timeout: 300_000 });
+			const confirm = replacePage.getByTestId('confirm-replace');
+			await confirm.waitFor();
+			await profiledReplace.start();
+			const load = loadavg()[0];
+			const cpuBefore = chromiumThreadCpu(profileDir);
+			const started = Date.now();
+			await confirm.click();
+			await replacePage.waitForFunction(() => /now the snapshot/.test(document.querySelector('[data-testid=snapshot-notice]')?.textContent ?? ''), null, { timeout: 600_000, polling: 50 });
+			const elapsed = Date.now() - started;
+			const cpuAfter = chromiumThreadCpu(profileDir);
+			console.log(`replace (apply): ${elapsed} ms, load ${load.toFixed(2)} → ${loadavg()[0].toFixed(2)}`);
+			console.log('Chromium threads, CPU ms during the apply:');
+			const deltas = [...cpuAfter].map(([key, ms]) => [key, ms - (cpuBefore.get(key) ?? 0)]).filter(([, ms]) => ms >= 20);
+			for (const [key, ms] of deltas.sort((a, b) => b[1] - a[1])) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${key}`);
+			profiles.push(...(await profiledReplace.stop('replace')));
+			await replacePage.close();
 		}
 		if (args.open) {
 			// a cold open of the dashboard, profiled from the navigation on

@@ -11,11 +11,13 @@ export interface RequestCounts {
 	writes: Map<string, number>;
 	/** table → the keys read by key (`getMany`), in order. */
 	keysRead: Map<string, unknown[]>;
+	/** Every write request as `table add|put|delete`, in the order they were made. */
+	writeOrder: string[];
 }
 
 /** Call before the database's first query: Dexie takes middleware when it opens. */
 export function countRequests(database: ChorusDatabase): RequestCounts {
-	const counts: RequestCounts = { writes: new Map(), keysRead: new Map() };
+	const counts: RequestCounts = { writes: new Map(), keysRead: new Map(), writeOrder: [] };
 	database.use({
 		stack: 'dbcore',
 		name: 'request-counter',
@@ -30,6 +32,7 @@ export function countRequests(database: ChorusDatabase): RequestCounts {
 							const size = 'values' in request ? request.values.length : 'keys' in request ? request.keys.length : 1;
 							const key = `${name} ${request.type}`;
 							counts.writes.set(key, (counts.writes.get(key) ?? 0) + size);
+							counts.writeOrder.push(key);
 							return table.mutate(request);
 						},
 						getMany(request) {
@@ -47,4 +50,5 @@ export function countRequests(database: ChorusDatabase): RequestCounts {
 export function resetCounts(counts: RequestCounts): void {
 	counts.writes.clear();
 	counts.keysRead.clear();
+	counts.writeOrder.length = 0;
 }

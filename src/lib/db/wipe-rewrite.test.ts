@@ -5,7 +5,9 @@ import { openDatabase, type ChorusDatabase } from './database';
 import type { StorageError } from './errors';
 import { addAnnotation } from './queries';
 import { ACME_X, daily, day, dispose, freshDatabase, importItem, parsedFile, post } from './test-support';
-import { exportAllTables, rewriteWorkspace } from './wipe';
+import { exportAllTables, rewriteWorkspace, WRITE_ORDER } from './wipe';
+import { TABLE_NAMES } from '../schemas/db-records';
+import { countRequests } from './test-requests';
 
 let source: ChorusDatabase;
 let target: ChorusDatabase;
@@ -35,6 +37,26 @@ describe('rewriteWorkspace', () => {
 		expect(result.ok && result.counts).toMatchObject({ accounts: 1, imports: 1, series: 1, posts: 1, annotations: 0 });
 		expect(seen).toEqual([{ key: 'changesSinceSnapshot', value: 1 }]);
 		expect(await exportAllTables(target)).toEqual(data);
+	});
+
+	it('adds the imports after every other table (a unique index’s seek over the cleared records), and every table once', async () => {
+		const data = await exportAllTables(source);
+		const recorded = freshDatabase();
+		const counts = countRequests(recorded);
+		try {
+			const result = await rewriteWorkspace(recorded, () => data);
+			expect(result.ok).toBe(true);
+			const written = TABLE_NAMES.filter((name) => data[name].length > 0);
+			expect(written).toContain('imports');
+			expect(written.length).toBeGreaterThan(2);
+			const added = counts.writeOrder.filter((key) => key.endsWith(' add')).map((key) => key.split(' ')[0]);
+			expect(added.at(-1)).toBe('imports');
+			expect([...added].sort()).toEqual([...written].sort());
+			expect([...WRITE_ORDER].sort()).toEqual([...TABLE_NAMES].sort());
+			expect(await exportAllTables(recorded)).toEqual(data);
+		} finally {
+			await dispose(recorded);
+		}
 	});
 
 	it('changes nothing when build refuses', async () => {
