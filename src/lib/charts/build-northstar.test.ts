@@ -16,6 +16,15 @@ describe('buildNorthStarChart', () => {
 		expect(byLabel['Followers'].data[100]).toEqual({ x: 100 * 86_400_000, y: 1200 });
 	});
 
+	it('thins a decade of days itself, keeping a gap, with the decimation plugin off', () => {
+		const decade = { ...series, values: Float64Array.from({ length: 3650 }, (_, d) => (d >= 1000 && d < 1100 ? NaN : 1000 + d)) };
+		const long = buildNorthStarChart({ goal: { ...goal, targetDay: 4000, target: 6000 }, result: evaluateNorthStar({ ...goal, targetDay: 4000, target: 6000 }, decade), theme: 'light' });
+		const tracked = long.config.data.datasets[0].data as { x: number; y: number | null }[];
+		expect(tracked.length).toBeLessThanOrEqual(600);
+		expect(tracked.filter((point) => point.y === null)).toHaveLength(1);
+		expect(long.config.options?.plugins?.decimation).toEqual({ enabled: false });
+	});
+
 	it('projects the trend from now to the target day, dashed', () => {
 		const [start, end] = byLabel['Projection'].data;
 		expect(start.x).toBe(100 * 86_400_000);

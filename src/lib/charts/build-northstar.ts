@@ -201,7 +201,10 @@ export function buildNorthStarChart(input: NorthStarChartInput): NorthStarChart 
 						}
 					}
 				},
-				decimation: { enabled: true, algorithm: 'lttb', samples, threshold: samples },
+				// the builder thins long lines itself, keeping gaps (decimateKeepingGaps): the plugin would
+				// only walk every point again, and where many gaps leave a line over `samples` it would
+				// thin it once more, drawing across the gaps as zeros
+				decimation: { enabled: false },
 				[ANNOTATION_PLUGIN_ID]: annotationOptions([...(input.annotations ?? []), ...membershipMarks], theme)
 			}
 		},
