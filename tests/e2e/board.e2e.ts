@@ -174,6 +174,8 @@ test.describe('consolidation board', () => {
 		await dialog.getByLabel('Why, in one line').press('Enter');
 		await expect(column(page, 'retire').locator('[data-card-id="x:contosocareers"]')).toBeVisible();
 		await expect(page.getByTestId('plan-accounts')).toContainText('5 → 3');
+		// announced once stored: a reload before that would abort the write
+		await expect(page.getByTestId('board-announcer')).toHaveText(/^Moved @ContosoCareers to Retire/);
 
 		await page.reload();
 		await expect(page.getByTestId('plan-summary')).toBeVisible();
@@ -198,6 +200,7 @@ test.describe('consolidation board', () => {
 		await card(page, 'x:contosocrm').getByRole('button', { name: 'Undo last decision for @ContosoCRM' }).click();
 		await expect(column(page, 'undecided').locator('[data-card-id="x:contosocrm"]')).toBeVisible();
 		await expect(card(page, 'x:contosocrm').getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+		await expect(page.getByTestId('board-announcer')).toHaveText(/^Undid the last decision for @ContosoCRM; it was in Merge/);
 
 		await page.reload();
 		await expect(page.getByTestId('plan-summary')).toBeVisible();

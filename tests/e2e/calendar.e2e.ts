@@ -76,6 +76,9 @@ test('plan a week, move an item by keyboard and by drag, link a published post, 
 	await card.getByRole('button', { name: /^Move to/ }).click();
 	await card.getByRole('group', { name: /^Move / }).getByRole('button', { name: /^Keep$/ }).click();
 	await expect(page.getByTestId('column-keep').locator('[data-card-id="x:ropensci"]')).toBeVisible();
+	// the card moves before the decision is stored; the announcement comes once it is, and leaving the
+	// page before that (a full navigation) would abort the write
+	await expect(page.getByTestId('board-announcer')).toHaveText(/^Moved @rOpenSci to Keep/);
 
 	await page.goto(WEEK);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Editorial calendar');
