@@ -50,6 +50,21 @@ describe('BoardState (real IndexedDB)', () => {
 		expect((await listDecisions(db())).map(({ accountId, column }) => [accountId, column])).toEqual([[ids[1], 'keep']]);
 	});
 
+	it('asks before the page is left while a move it shows is being stored, and not after', async () => {
+		const leavingAsks = () => {
+			const event = new Event('beforeunload', { cancelable: true });
+			window.dispatchEvent(event);
+			return event.defaultPrevented;
+		};
+		expect(leavingAsks()).toBe(false);
+		const stored = board.move(ids[2], 'retire', 0, { rationale: 'No owner' });
+		flushSync();
+		expect(board.columnOf(ids[2])).toBe('retire');
+		expect(leavingAsks()).toBe(true);
+		await stored;
+		expect(leavingAsks()).toBe(false);
+	});
+
 	it('takes a move back when its write fails', async () => {
 		await board.move(ids[0], 'keep', 0);
 		const refused = board.move(ids[0], 'merge', 0, { mergeTargetId: ids[0], rationale: 'into itself' });

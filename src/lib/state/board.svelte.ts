@@ -41,6 +41,7 @@ import type { Recommendation, UniqueReachEstimate } from '$lib/domain/board';
 import { breakdownsByAccount, groupBy, indexBy, postsByAccount, seriesByAccount } from '$lib/components/board/board-data';
 import { distinctLabels } from '$lib/components/board/labels';
 import { layoutColumns, orderAt, placeAt } from '$lib/components/board/ordering';
+import { whileStoring } from './unload-guard';
 import { expectedRecord, unsettled, withPending, type PendingDecision } from '$lib/components/board/pending';
 import { keepEqualEntries, keepEqualValues } from '$lib/components/board/stable';
 import { Live } from './live.svelte';
@@ -239,7 +240,12 @@ export class BoardState {
 		for (const { id, entry } of entries) pending.set(id, entry);
 		this.#pending = pending;
 		try {
-			for (const [id, move] of writes) await moveDecision(database, id, move, now);
+			// shown but not yet stored: leaving the page now would lose it, so the browser asks first
+			await whileStoring(
+				(async () => {
+					for (const [id, move] of writes) await moveDecision(database, id, move, now);
+				})()
+			);
 		} catch (error) {
 			this.#settle(entries, false);
 			throw error;
