@@ -35,6 +35,30 @@ test.describe('app shell under a sub-path', () => {
 		await expect(nav.getByRole('link', { name: 'Board', exact: true })).toHaveAttribute('aria-current', 'page');
 	});
 
+	test('on a phone the header is short, every link shows, and it scrolls away with the page', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto('./accounts/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Accounts/);
+		const header = page.locator('header.app-header');
+		const box = (await header.boundingBox())!;
+		// it was 330 px, one link per line beside the name
+		expect(box.height).toBeLessThan(160);
+		const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+		await expect(links).toHaveCount(7);
+		for (const link of await links.all()) {
+			const linkBox = (await link.boundingBox())!;
+			expect(linkBox.x).toBeGreaterThanOrEqual(0);
+			expect(linkBox.x + linkBox.width).toBeLessThanOrEqual(390);
+			expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(box.y + box.height);
+		}
+		// the language and theme menus stay in the header's first row, beside the name
+		const brand = (await page.locator('header .brand').boundingBox())!;
+		const language = (await page.getByRole('combobox', { name: /Language/ }).boundingBox())!;
+		expect(Math.abs(language.y + language.height / 2 - (brand.y + brand.height / 2))).toBeLessThan(12);
+		await page.evaluate(() => window.scrollTo(0, 400));
+		await expect.poll(async () => (await header.boundingBox())!.y + box.height).toBeLessThanOrEqual(0);
+	});
+
 	test('every page carries a Content-Security-Policy that forbids other origins', async ({ page }) => {
 		await page.goto('./dashboard/');
 		const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
