@@ -7,6 +7,7 @@ import { DAY_DERIVED, type DailyValues } from '../domain/analytics/types';
 import { dayFromISO } from '../domain/days';
 import type { MetricKey } from '../domain/metrics';
 import type { ChartPoint } from './build-shared';
+import { UNDRAWN_RADIUS } from './point-dots';
 import { buildTimeseriesChart, derivedSegmentDash, rollingLabel, type TimeseriesChart, type TimeseriesLine } from './build-timeseries';
 
 const N = Number.NaN;
@@ -79,16 +80,30 @@ describe('buildTimeseriesChart, a line per account', () => {
 		expect((callbacks.label as (item: TooltipItem<'line'>) => string)(item)).toBe('A (weekly values): 6 (6 of 7 days)');
 	});
 
-	it('shows a dot on partial and derived buckets only', () => {
-		const radius = datasets[0].pointRadius as (context: { raw: unknown }) => number;
-		expect(radius({ raw: datasets[0].data[0] })).toBe(2.5);
-		expect(radius({ raw: datasets[0].data[1] })).toBe(0);
+	it('shows a dot on partial and derived buckets only, with a plain radius Chart.js resolves once', () => {
+		// a scriptable pointRadius had Chart.js resolve every point's options on every update; a
+		// plain one, under 0.1 px (not drawn) as the first point is dotted, so the plot is padded as before
+		expect(datasets[0].pointRadius).toBe(UNDRAWN_RADIUS);
+		expect(datasets[0].pointDots).toEqual([{ index: 0, radius: 2.5 }]);
+		expect(datasets.every((dataset) => typeof dataset.pointRadius !== 'function')).toBe(true);
+		expect(config.plugins!.map((plugin) => plugin.id)).toContain('chorusPointDots');
+	});
+
+	it('dots the derived buckets that are drawn, by their position among the drawn points', () => {
+		const flags = Array(28).fill(0);
+		for (let day = 14; day < 21; day++) flags[day] = DAY_DERIVED;
+		const derived = buildTimeseriesChart({ metric: 'followers', theme: 'light', lines: [line('b', 'followers', bDays, {}, flags)], rollingWindows: [] });
+		const [dataset] = derived.config.data.datasets;
+		expect(dataset.pointRadius).toBe(0);
+		expect(dataset.pointDots).toEqual([{ index: 2, radius: 2.5 }]);
+		expect(dataset.data[2].derived).toBe(true);
 	});
 
 	it('gives a line without partial or derived buckets plain point options, resolved once by Chart.js', () => {
 		const plain = buildTimeseriesChart({ metric: 'impressions', theme: 'light', lines: [line('b', 'impressions', bDays)], rollingWindows: [] });
 		const [dataset] = plain.config.data.datasets;
 		expect(dataset.pointRadius).toBe(0);
+		expect(dataset.pointDots).toBeUndefined();
 		expect(dataset.segment).toBeUndefined();
 	});
 

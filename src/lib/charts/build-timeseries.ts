@@ -11,7 +11,7 @@
  * const { config, table } = buildTimeseriesChart({ metric: 'impressions', lines, theme: 'light' });
  * ```
  */
-import type { ChartConfiguration, ChartDataset, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, Plugin, ScriptableLineSegmentContext, TooltipItem } from 'chart.js';
 import { isPartialBucket, membershipByBucket, type AggregatedSeries, type BucketMembership, type MembershipChange } from '../domain/analytics/aggregate';
 import { bucketKey, type Grain } from '../domain/analytics/grain';
 import { rollingBuckets } from '../domain/analytics/rolling';
@@ -40,6 +40,7 @@ import {
 	type ChartTableRow
 } from './build-shared';
 import { platformColor, seriesStyle, THEME_COLORS, withAlpha, type ChartTheme } from './palette';
+import { pointDotsPlugin, pointDotsWhere, radiusAroundDots } from './point-dots';
 
 export interface TimeseriesLine {
 	id: string;
@@ -260,9 +261,12 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 		}
 		if (showRaw || !averaged) {
 			if (!averaged) legendShown.add(datasets.length);
-			// Scriptable options are resolved point by point on every update (most of a redraw of a
-			// decade of days); a line with no marked point gets plain values Chart.js resolves once.
+			// Scriptable options are resolved point by point on every update (most of an update of a
+			// decade of weeks), so the radius is a plain number Chart.js resolves once (radiusAroundDots),
+			// and partial and derived buckets get a visible dot through pointDots, so they are not
+			// mistaken for full ones
 			const { marked, derived: hasDerived } = bucketMarks(line.series);
+			const dots = marked ? pointDotsWhere(raw, (point) => point.partial === true || point.derived === true, 2.5) : [];
 			datasets.push({
 				label: averaged ? words.text('rawValues', { label: line.label, grain: words.grain(grain) }) : line.label,
 				data: raw,
@@ -270,13 +274,8 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 				backgroundColor: averaged ? withAlpha(style.color, 0.35) : style.color,
 				borderWidth: averaged ? 1 : 2,
 				borderDash: averaged ? [] : style.dash,
-				// partial and derived buckets get a visible dot, so they are not mistaken for full ones
-				pointRadius: marked
-					? (context) => {
-							const point = context.raw;
-							return isChartPoint(point) && (point.partial || point.derived) ? 2.5 : 0;
-						}
-					: 0,
+				pointRadius: radiusAroundDots(0, dots, raw.length),
+				...(dots.length ? { pointDots: dots } : {}),
 				pointHoverRadius: 4,
 				...(hasDerived ? { segment: { borderDash: derivedSegmentDash } } : {}),
 				spanGaps: false,
@@ -412,7 +411,7 @@ export function buildTimeseriesChart(input: TimeseriesChartInput): TimeseriesCha
 				)
 			}
 		},
-		plugins: [annotationPlugin<'line'>()]
+		plugins: [annotationPlugin<'line'>(), pointDotsPlugin as Plugin<'line'>]
 	};
 
 	// The table's rows are made when first read (the table shown, a CSV saved), not on every redraw:

@@ -23,6 +23,7 @@ import 'chartjs-adapter-date-fns';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { keepDatasets } from './keep-datasets';
+import { pointDotsPlugin } from './point-dots';
 
 Chart.register(
 	BarController,
@@ -36,7 +37,9 @@ Chart.register(
 	LineElement,
 	PointElement,
 	TimeScale,
-	Tooltip
+	Tooltip,
+	// for every chart, as the pages add pointDots to configs of any builder (chart-tweaks.ts)
+	pointDotsPlugin
 );
 
 export type AnyChartConfig = ChartConfiguration<'line' | 'bar', unknown[], unknown>;

@@ -5,15 +5,18 @@
  */
 import type { ScriptableContext } from 'chart.js';
 import { isChartPoint } from '../../charts/build-shared';
+import { pointDotsWhere, radiusAroundDots, withPointDots, type PointDot } from '../../charts/point-dots';
 
 type LineContext = ScriptableContext<'line'>;
-type Radius = number | ((context: LineContext, options: object) => number | undefined) | undefined;
+type ScriptableRadius = (context: LineContext, options: object) => number | undefined;
 
 interface LineDatasetLike {
 	type?: string;
 	data: unknown[];
 	showLine?: boolean;
 	pointRadius?: unknown;
+	/** PointDot[] (Chart.js's dataset type makes its fields optional) */
+	pointDots?: unknown;
 }
 
 interface ConfigLike {
@@ -29,17 +32,28 @@ export function isIsolated(data: readonly unknown[], index: number): boolean {
 	return yOf(data[index - 1]) === null && yOf(data[index + 1]) === null;
 }
 
-/** Gives isolated points of every line dataset a dot of `radius` px; other points keep their radius. Mutates and returns `config`. */
+/**
+ * Gives isolated points of every line dataset a dot of `radius` px; other points keep their radius.
+ * Mutates and returns `config`. A plain radius stays plain and the dots are `pointDots` (drawn by the
+ * pointDotsPlugin, which chart.svelte.ts registers for every chart): a function would make Chart.js
+ * resolve every point's options one by one on every update. A radius that is already a function (a
+ * sparkline's marks) is resolved so anyway, and takes the isolated points in.
+ */
 export function showIsolatedPoints<C extends ConfigLike>(config: C, radius = 3): C {
 	if (config.type !== 'line') return config;
 	for (const dataset of config.data.datasets) {
 		if ((dataset.type !== undefined && dataset.type !== 'line') || dataset.showLine === false) continue;
-		if (!dataset.data.some((_, index) => isIsolated(dataset.data, index))) continue;
-		const original = dataset.pointRadius as Radius;
-		dataset.pointRadius = (context: LineContext, options: object) => {
-			if (isIsolated(context.dataset.data as unknown[], context.dataIndex)) return radius;
-			return typeof original === 'function' ? original(context, options) : original;
-		};
+		const isolated = pointDotsWhere(dataset.data, (_, index) => isIsolated(dataset.data, index), radius);
+		if (!isolated.length) continue;
+		const original = dataset.pointRadius;
+		if (typeof original === 'function') {
+			dataset.pointRadius = (context: LineContext, options: object) =>
+				isIsolated(context.dataset.data as unknown[], context.dataIndex) ? radius : (original as ScriptableRadius)(context, options);
+			continue;
+		}
+		const dots = withPointDots(dataset.pointDots as readonly PointDot[] | undefined, isolated);
+		dataset.pointDots = dots;
+		dataset.pointRadius = radiusAroundDots(original, dots, dataset.data.length);
 	}
 	return config;
 }
