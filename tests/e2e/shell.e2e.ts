@@ -57,6 +57,15 @@ test.describe('app shell under a sub-path', () => {
 		expect(Math.abs(language.y + language.height / 2 - (brand.y + brand.height / 2))).toBeLessThan(12);
 		await page.evaluate(() => window.scrollTo(0, 400));
 		await expect.poll(async () => (await header.boundingBox())!.y + box.height).toBeLessThanOrEqual(0);
+
+		// a narrower phone: the logo alone stands for the name, so the menus still fit beside it
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.evaluate(() => window.scrollTo(0, 0));
+		expect((await header.boundingBox())!.height).toBeLessThan(130);
+		await expect(page.getByRole('link', { name: 'Chorus', exact: true })).toBeVisible();
+		const theme = (await page.getByRole('combobox', { name: /Colour theme/ }).boundingBox())!;
+		const logo = (await page.locator('header .brand').boundingBox())!;
+		expect(Math.abs(theme.y + theme.height / 2 - (logo.y + logo.height / 2))).toBeLessThan(12);
 	});
 
 	test('every page carries a Content-Security-Policy that forbids other origins', async ({ page }) => {
