@@ -23,7 +23,6 @@ import 'chartjs-adapter-date-fns';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import { keepDatasets } from './keep-datasets';
-import { pointDotsPlugin } from './point-dots';
 
 Chart.register(
 	BarController,
@@ -37,9 +36,7 @@ Chart.register(
 	LineElement,
 	PointElement,
 	TimeScale,
-	Tooltip,
-	// for every chart, as the pages add pointDots to configs of any builder (chart-tweaks.ts)
-	pointDotsPlugin
+	Tooltip
 );
 
 export type AnyChartConfig = ChartConfiguration<'line' | 'bar', unknown[], unknown>;

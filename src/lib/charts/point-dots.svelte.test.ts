@@ -7,14 +7,15 @@ import { dayFromISO } from '../domain/days';
 import { showIsolatedPoints } from '../components/dashboard/chart-tweaks';
 import { isChartPoint } from './build-shared';
 import { buildTimeseriesChart } from './build-timeseries';
-import { pointDotsPlugin, UNDRAWN_RADIUS } from './point-dots';
+import { UNDRAWN_RADIUS } from './point-dots';
 
 /*
  * In Chromium, on real canvases: the dots pointDots draws are the pixels the scriptable pointRadius
  * drew before (same data, same size), also with the dotted point hovered and after the hover ends.
  */
 
-Chart.register(...registerables, pointDotsPlugin);
+// not registered globally: the configs carry the plugin, as in the app
+Chart.register(...registerables);
 
 const charts: Chart[] = [];
 afterEach(() => {

@@ -35,8 +35,8 @@ interface DotElement {
 }
 
 /**
- * Registered once for every chart (chart.svelte.ts) and put in the builders' configs, so a config
- * draws its dots in any Chart.js (Chart.js keeps one copy of a plugin object it meets twice).
+ * In the config of every chart that may have dots, as the annotation plugin is: the time-series
+ * builder's, and every line config the pages pass through showIsolatedPoints (chart-tweaks.ts).
  */
 export const pointDotsPlugin: Plugin = {
 	id: POINT_DOTS_PLUGIN_ID,

@@ -1,6 +1,6 @@
 import type { ScriptableContext } from 'chart.js';
 import { describe, expect, it } from 'vitest';
-import { UNDRAWN_RADIUS } from '../../charts/point-dots';
+import { pointDotsPlugin, UNDRAWN_RADIUS } from '../../charts/point-dots';
 import { isIsolated, showIsolatedPoints } from './chart-tweaks';
 
 const p = (y: number | null) => ({ x: 0, y });
@@ -55,5 +55,13 @@ describe('isolated points', () => {
 		expect(showIsolatedPoints(markers).data.datasets[0].pointRadius).toBe(9);
 		expect(bar.data.datasets[0]).not.toHaveProperty('pointDots');
 		expect(markers.data.datasets[0]).not.toHaveProperty('pointDots');
+		expect(bar).not.toHaveProperty('plugins');
+	});
+
+	it('gives every line config the dots plugin once, dots or not yet: a chart keeps its first config’s plugins', () => {
+		const other = { id: 'other' };
+		const plain = showIsolatedPoints({ type: 'line', data: { datasets: [{ data: [p(1), p(2)], pointRadius: 0 }] }, plugins: [other] });
+		expect(plain.plugins).toEqual([other, pointDotsPlugin]);
+		expect(showIsolatedPoints(plain).plugins).toEqual([other, pointDotsPlugin]);
 	});
 });

@@ -5,7 +5,7 @@
  */
 import type { ScriptableContext } from 'chart.js';
 import { isChartPoint } from '../../charts/build-shared';
-import { pointDotsWhere, radiusAroundDots, withPointDots, type PointDot } from '../../charts/point-dots';
+import { pointDotsPlugin, pointDotsWhere, radiusAroundDots, withPointDots, type PointDot } from '../../charts/point-dots';
 
 type LineContext = ScriptableContext<'line'>;
 type ScriptableRadius = (context: LineContext, options: object) => number | undefined;
@@ -22,6 +22,7 @@ interface LineDatasetLike {
 interface ConfigLike {
 	type: string;
 	data: { datasets: LineDatasetLike[] };
+	plugins?: unknown[];
 }
 
 const yOf = (point: unknown): number | null => (isChartPoint(point) ? point.y : typeof point === 'number' ? point : null);
@@ -34,13 +35,15 @@ export function isIsolated(data: readonly unknown[], index: number): boolean {
 
 /**
  * Gives isolated points of every line dataset a dot of `radius` px; other points keep their radius.
- * Mutates and returns `config`. A plain radius stays plain and the dots are `pointDots` (drawn by the
- * pointDotsPlugin, which chart.svelte.ts registers for every chart): a function would make Chart.js
+ * Mutates and returns `config`. A plain radius stays plain and the dots are `pointDots`, drawn by the
+ * pointDotsPlugin, which every line config gets here whether it has dots yet or not (a chart keeps
+ * the plugins of its first config when later ones update it): a function would make Chart.js
  * resolve every point's options one by one on every update. A radius that is already a function (a
  * sparkline's marks) is resolved so anyway, and takes the isolated points in.
  */
 export function showIsolatedPoints<C extends ConfigLike>(config: C, radius = 3): C {
 	if (config.type !== 'line') return config;
+	if (!config.plugins?.includes(pointDotsPlugin)) (config as ConfigLike).plugins = [...(config.plugins ?? []), pointDotsPlugin];
 	for (const dataset of config.data.datasets) {
 		if ((dataset.type !== undefined && dataset.type !== 'line') || dataset.showLine === false) continue;
 		const isolated = pointDotsWhere(dataset.data, (_, index) => isIsolated(dataset.data, index), radius);
